@@ -1,0 +1,130 @@
+/**
+ * `parseStory`: source text in, resolved story or every error out. Pure: the caller reads the file
+ * and the geodata ids, so tests can feed fixtures.
+ */
+import * as v from 'valibot';
+import type { Problem } from './errors.ts';
+import { sortErrors } from './errors.ts';
+import { checkMarkdown, plainText, renderMarkdown } from './markdown.ts';
+import { resolveCamera } from './resolve.ts';
+import { FrontMatterSchema, StepSchema } from './schema.ts';
+import { splitStory, type StepBlock } from './split.ts';
+import type { KnownIds, ParseResult, Step, StoryDefaults, StoryMeta } from './types.ts';
+import { checkDuplicateIds, checkReferences, issuesToProblems } from './validate.ts';
+import { parseYaml } from './yaml.ts';
+
+/** Used to keep checking steps when the front matter itself is broken. */
+const FALLBACK_DEFAULTS: StoryDefaults = { names: 'both', padding: 40, maxZoom: 9 };
+
+export function parseStory(source: string, file: string, known: KnownIds): ParseResult {
+  const split = splitStory(source);
+  const problems: Problem[] = [...split.problems];
+
+  let meta: StoryMeta | undefined;
+  if (split.frontMatter !== undefined) {
+    const yaml = parseYaml(split.frontMatter);
+    problems.push(...yaml.problems);
+    if (yaml.problems.length === 0) {
+      const result = v.safeParse(FrontMatterSchema, yaml.value ?? {});
+      if (result.success) meta = toMeta(result.output);
+      else problems.push(...issuesToProblems(result.issues, yaml.lineOf, undefined));
+    }
+  }
+
+  if (split.steps.length === 0 && split.problems.length === 0) {
+    problems.push({ line: lineCount(source), message: 'the story has no steps — add a "```step" block' });
+  }
+
+  const defaults = meta?.defaults ?? FALLBACK_DEFAULTS;
+  const ids: { id: string; line: number }[] = [];
+  const steps: Step[] = [];
+  for (const [index, block] of split.steps.entries()) {
+    const step = parseStep(block, index, defaults, known, ids);
+    if ('problems' in step) problems.push(...step.problems);
+    else steps.push(step);
+  }
+  problems.push(...checkDuplicateIds(ids));
+
+  if (problems.length > 0 || meta === undefined) {
+    return { ok: false, errors: sortErrors(problems.map((problem) => ({ file, ...problem }))) };
+  }
+  return { ok: true, story: { meta, steps } };
+}
+
+function parseStep(
+  block: StepBlock,
+  index: number,
+  defaults: StoryDefaults,
+  known: KnownIds,
+  ids: { id: string; line: number }[],
+): Step | { problems: Problem[] } {
+  const yaml = parseYaml(block.yaml);
+  // When the YAML does not parse, the id line still names the step in the error.
+  const stepId = rawId(yaml.value) ?? /^id:\s*["']?(.*?)["']?\s*(#.*)?$/m.exec(block.yaml.text)?.[1];
+  const problems: Problem[] = [...yaml.problems.map((problem) => ({ ...problem, stepId }))];
+  if (stepId !== undefined && rawId(yaml.value) !== undefined) ids.push({ id: stepId, line: yaml.lineOf(['id']) });
+
+  const plain = plainText(block.body.text);
+  if (plain === '') {
+    problems.push({
+      line: block.fenceLine,
+      stepId,
+      field: 'text',
+      message: 'step text is empty — write the article text for this step after its "```step" block',
+    });
+  } else {
+    for (const problem of checkMarkdown(block.body.text)) {
+      problems.push({ line: block.body.line + problem.line, stepId, field: 'text', message: problem.message });
+    }
+  }
+
+  if (yaml.problems.length > 0) return { problems };
+  if (yaml.value === null || yaml.value === undefined) {
+    problems.push({ line: block.fenceLine, stepId, message: 'step block is empty — a step needs at least id, camera and alt' });
+    return { problems };
+  }
+  const result = v.safeParse(StepSchema, yaml.value);
+  if (!result.success) {
+    problems.push(...issuesToProblems(result.issues, yaml.lineOf, stepId));
+    return { problems };
+  }
+  const input = result.output;
+  problems.push(...checkReferences(input, yaml.lineOf, known));
+  if (problems.length > 0) return { problems };
+
+  return {
+    id: input.id,
+    index,
+    line: block.fenceLine,
+    html: renderMarkdown(block.body.text),
+    plain,
+    alt: input.alt,
+    camera: resolveCamera(input.camera, defaults, known),
+    layers: input.layers,
+    muted: input.muted,
+    highlight: input.highlight,
+    cite: input.cite,
+    ...(input.notes === undefined ? {} : { notes: input.notes }),
+  };
+}
+
+function rawId(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || !('id' in value)) return undefined;
+  return typeof value.id === 'string' ? value.id : undefined;
+}
+
+function toMeta(input: v.InferOutput<typeof FrontMatterSchema>): StoryMeta {
+  return {
+    title: input.title,
+    dek: input.dek,
+    publication: input.publication,
+    date: input.date,
+    credits: input.credits,
+    ...(input.source_url === undefined ? {} : { sourceUrl: input.source_url }),
+    defaults: input.defaults,
+  };
+}
+
+function lineCount(source: string): number {
+  return source.split(/\r?\n/).length;
+}

@@ -1,0 +1,268 @@
+/**
+ * The story's input schemas (valibot). Messages are written for the author: they name the value
+ * found and what is allowed. Cross-references (feature ids, duplicate ids, visibility) need the
+ * whole story and the geodata, so they live in validate.ts.
+ */
+import * as v from 'valibot';
+import { STORY_LAYER_IDS } from '../map/layers.ts';
+import { didYouMean, toKebabCase } from './suggest.ts';
+
+export const KEBAB_CASE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const NAME_LANGUAGES = ['en', 'ja', 'ru', 'both'] as const;
+export const ALT_MAX_LENGTH = 400;
+const ALT_HELP = 'one or two plain sentences saying what the map shows, for screen readers';
+
+/** Marks our own unknown-key issues, so the error mapper can point at the key rather than a value. */
+export const UNKNOWN_KEY = 'known key';
+
+const MINUS = '\u2212';
+const show = (n: number): string => (n < 0 ? `${MINUS}${-n}` : String(n));
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks
+
+function numberIn(min: number, max: number, label?: string) {
+  const name = label === undefined ? '' : `${label} `;
+  const outOfRange = (issue: v.BaseIssue<unknown>): string =>
+    `${name}${String(issue.input)} is out of range — allowed ${show(min)} to ${show(max)}`;
+  return v.pipe(
+    v.number((issue) =>
+      issue.input === undefined
+        ? `${label ?? 'a number'} is missing`
+        : `${name}must be a number from ${show(min)} to ${show(max)}, not ${issue.received}`,
+    ),
+    v.minValue(min, outOfRange),
+    v.maxValue(max, outOfRange),
+  );
+}
+
+function text(what: string) {
+  const message = (issue: v.BaseIssue<unknown>): string =>
+    issue.input === undefined || issue.input === null || issue.input === ''
+      ? `${what} must not be empty`
+      : `${what} must be text, not ${issue.received}`;
+  return v.pipe(v.string(message), v.trim(), v.nonEmpty(message));
+}
+
+function list<const TItem extends v.GenericSchema>(item: TItem, what: string) {
+  return v.nullish(v.array(item, `${what} must be a list, e.g. [a, b]`), []);
+}
+
+const REQUIRED = {
+  id: 'required — a unique kebab-case id, e.g. "summit"',
+  alt: `required — ${ALT_HELP}`,
+  zoom: 'required in a center camera — allowed 0 to 20',
+} as const;
+
+function requiredMessage(key: string): string {
+  return Object.hasOwn(REQUIRED, key) ? REQUIRED[key as keyof typeof REQUIRED] : 'required';
+}
+
+/**
+ * Like `v.strictObject`, but reports every unknown key (not only the first) with a did-you-mean,
+ * and says what a required key is for when it is missing.
+ */
+function strictObject<const TEntries extends v.ObjectEntries>(
+  entries: TEntries,
+  what: string,
+  unknownKey: (key: string, allowed: readonly string[]) => string = (key, allowed) =>
+    unknownKeyMessage(`unknown ${what} key "${key}"`, didYouMean(key, allowed), `allowed keys: ${allowed.join(', ')}`),
+) {
+  const allowed = Object.keys(entries);
+  return v.pipe(
+    v.looseObject(entries, (issue) => {
+      const missing = issue.path?.[0]?.key;
+      return typeof missing === 'string' && issue.input === undefined
+        ? requiredMessage(missing)
+        : `${what} must be a mapping of keys to values, not ${issue.received}`;
+    }),
+    v.rawCheck(({ dataset, addIssue }) => {
+      const input: unknown = dataset.value;
+      if (!isRecord(input)) return;
+      for (const key of Object.keys(input)) {
+        if (allowed.includes(key)) continue;
+        addIssue({
+          expected: UNKNOWN_KEY,
+          received: `"${key}"`,
+          message: unknownKey(key, allowed),
+          path: [{ type: 'object', origin: 'key', input, key, value: input[key] }],
+        });
+      }
+    }),
+    // Unknown keys were reported above; the output carries only the declared ones.
+    v.transform((value) => pick(value, allowed) as v.InferOutput<v.ObjectSchema<TEntries, undefined>>),
+  );
+}
+
+/** `unknown key "zom" — did you mean "zoom"? Allowed keys: …` or `unknown key "x" — allowed keys: …` */
+function unknownKeyMessage(head: string, guess: string, allowed: string): string {
+  return guess === '' ? `${head} — ${allowed}` : `${head}${guess} ${allowed.charAt(0).toUpperCase()}${allowed.slice(1)}`;
+}
+
+function pick(value: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((key) => key in value).map((key) => [key, value[key]]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Camera
+
+const longitude = numberIn(-180, 180, 'longitude');
+const latitude = numberIn(-90, 90, 'latitude');
+const featureId = v.pipe(
+  v.string((issue) => `feature ids are text, not ${issue.received}`),
+  v.nonEmpty('feature id must not be empty'),
+);
+
+const view = {
+  bearing: v.optional(numberIn(-180, 180)),
+  pitch: v.optional(numberIn(0, 60)),
+};
+const fit = {
+  padding: v.optional(numberIn(0, 400)),
+  maxZoom: v.optional(numberIn(0, 20)),
+};
+
+const centerEntries = {
+  center: v.strictTuple([longitude, latitude], 'center must be [longitude, latitude]'),
+  zoom: numberIn(0, 20),
+  ...view,
+};
+const frameEntries = {
+  frame: v.pipe(
+    v.array(featureId, 'frame must be a list of feature ids, e.g. [iturup, kunashir]'),
+    v.minLength(1, 'frame needs at least one feature id'),
+  ),
+  ...fit,
+  ...view,
+};
+const bboxEntries = {
+  bbox: v.pipe(
+    v.strictTuple([longitude, latitude, longitude, latitude], 'bbox must be [west, south, east, north]'),
+    v.check(([, south, , north]) => south < north, 'south must be less than north — bbox is [west, south, east, north]'),
+    v.check(([west, , east]) => west !== east, 'west and east must differ — bbox is [west, south, east, north]'),
+  ),
+  ...fit,
+  ...view,
+};
+
+const SHAPE_KEYS = {
+  center: Object.keys(centerEntries),
+  frame: Object.keys(frameEntries),
+  bbox: Object.keys(bboxEntries),
+} as const;
+type Shape = keyof typeof SHAPE_KEYS;
+const SHAPES = Object.keys(SHAPE_KEYS) as Shape[];
+const ALL_CAMERA_KEYS = [...new Set(Object.values(SHAPE_KEYS).flat())];
+
+export const CAMERA_HELP = SHAPES.map((shape) => `a ${shape} camera allows ${SHAPE_KEYS[shape].join(', ')}`).join(
+  '; ',
+);
+
+function cameraKeyMessage(shape: Shape) {
+  return (key: string, allowed: readonly string[]): string =>
+    ALL_CAMERA_KEYS.includes(key)
+      ? `"${key}" does not go with "${shape}" — ${CAMERA_HELP}`
+      : unknownKeyMessage(
+          `unknown camera key "${key}"`,
+          didYouMean(key, ALL_CAMERA_KEYS),
+          `a ${shape} camera allows ${allowed.join(', ')}`,
+        );
+}
+
+const CenterCamera = strictObject(centerEntries, 'camera', cameraKeyMessage('center'));
+const FrameCamera = strictObject(frameEntries, 'camera', cameraKeyMessage('frame'));
+const BboxCamera = strictObject(bboxEntries, 'camera', cameraKeyMessage('bbox'));
+type CameraSchema = typeof CenterCamera | typeof FrameCamera | typeof BboxCamera | v.NeverSchema<string>;
+
+/** The shape is chosen by its defining key, so errors talk about that shape, not about a union. */
+const Camera = v.lazy((input): CameraSchema => {
+  if (!isRecord(input)) return v.never(`must be a mapping — ${CAMERA_HELP}`);
+  const present = SHAPES.filter((shape) => shape in input);
+  const [only] = present;
+  if (present.length === 1 && only !== undefined) {
+    return only === 'center' ? CenterCamera : only === 'frame' ? FrameCamera : BboxCamera;
+  }
+  if (present.length === 0) return v.never(`needs one of center, frame or bbox — ${CAMERA_HELP}`);
+  return v.never(`mixes camera shapes (${present.join(' and ')}) — use one: ${CAMERA_HELP}`);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Step
+
+const LayerId = v.picklist(STORY_LAYER_IDS, (issue) => {
+  const input = String(issue.input);
+  const guess = typeof issue.input === 'string' ? didYouMean(input, STORY_LAYER_IDS) : '';
+  return `unknown layer "${input}"${guess || ` — allowed: ${STORY_LAYER_IDS.join(', ')}`}`;
+});
+
+export const StepSchema = strictObject(
+  {
+    id: v.pipe(
+      v.string((issue) => (issue.input === undefined ? REQUIRED.id : `id must be text, not ${issue.received}`)),
+      v.regex(
+        KEBAB_CASE,
+        (issue) =>
+          `"${String(issue.input)}" is not kebab-case — use lowercase letters, digits and single hyphens, e.g. "${toKebabCase(String(issue.input)) || 'summit'}"`,
+      ),
+    ),
+    camera: Camera,
+    layers: list(LayerId, 'layers'),
+    muted: list(LayerId, 'muted'),
+    highlight: list(featureId, 'highlight'),
+    alt: v.pipe(
+      v.string((issue) =>
+        issue.input === undefined || issue.input === null ? REQUIRED.alt : `alt must be text, not ${issue.received}`,
+      ),
+      v.trim(),
+      v.nonEmpty(`must not be empty — ${ALT_HELP}`),
+      v.maxLength(
+        ALT_MAX_LENGTH,
+        (issue) => `${String(issue.received)} characters is too long — allowed up to ${ALT_MAX_LENGTH}; one or two sentences`,
+      ),
+      v.check((alt) => !/<\/?[A-Za-z][^>]*>/.test(alt), 'alt is plain text — no HTML tags'),
+    ),
+    cite: list(text('a citation'), 'cite'),
+    notes: v.optional(v.string((issue) => `notes must be text, not ${issue.received}`)),
+  },
+  'step',
+);
+
+// ---------------------------------------------------------------------------------------------
+// Front matter
+
+const DefaultsSchema = strictObject(
+  {
+    names: v.optional(
+      v.picklist(NAME_LANGUAGES, (issue) => `${issue.received} is not allowed — allowed: ${NAME_LANGUAGES.join(', ')}`),
+      'both',
+    ),
+    padding: v.optional(numberIn(0, 400), 40),
+    maxZoom: v.optional(numberIn(0, 20), 9),
+  },
+  'defaults',
+);
+
+export const FrontMatterSchema = strictObject(
+  {
+    title: text('title'),
+    dek: text('dek'),
+    publication: text('publication'),
+    date: text('date'),
+    credits: v.pipe(
+      v.array(text('a credit'), 'credits must be a list of text, e.g. ["Map: …"]'),
+      v.minLength(1, 'credits must not be empty'),
+    ),
+    source_url: v.optional(
+      v.pipe(
+        v.string('source_url must be text'),
+        v.regex(/^https?:\/\/\S+$/, (issue) => `${issue.received} is not an http(s) address`),
+      ),
+    ),
+    defaults: v.optional(DefaultsSchema, {}),
+  },
+  'front matter',
+);

@@ -1,0 +1,81 @@
+/**
+ * Story types. Input types are derived from the schemas; the resolved story (what the app reads
+ * from `virtual:story`) is plain data described by the interfaces below.
+ */
+import type * as v from 'valibot';
+import type { DatasetId, StoryLayerId } from '../map/layers.ts';
+import type { StoryError } from './errors.ts';
+import type { FrontMatterSchema, StepSchema } from './schema.ts';
+
+export type { StoryError };
+
+/** Front matter as written, after validation and with defaults filled in. */
+export type FrontMatterInput = v.InferOutput<typeof FrontMatterSchema>;
+/** One step's YAML as written, after validation. */
+export type StepInput = v.InferOutput<typeof StepSchema>;
+export type CameraInput = StepInput['camera'];
+export type StoryDefaults = FrontMatterInput['defaults'];
+export type NameLanguage = StoryDefaults['names'];
+
+export type LngLat = [lon: number, lat: number];
+/**
+ * `[west, south, east, north]`, always with west < east: a box across the antimeridian has
+ * east > 180 (MapLibre accepts unwrapped longitudes).
+ */
+export type Bounds = [west: number, south: number, east: number, north: number];
+
+export type ResolvedCamera =
+  | { kind: 'center'; center: LngLat; zoom: number; bearing: number; pitch: number }
+  | { kind: 'bounds'; bounds: Bounds; padding: number; maxZoom: number; bearing: number; pitch: number };
+
+/** A step's complete map state and text: the map at step N is a function of this alone. */
+export interface Step {
+  id: string;
+  /** 0-based position in the story. */
+  index: number;
+  /** Line of the step's ```step fence in the story file. */
+  line: number;
+  /** The step text rendered from the Markdown subset; safe to insert (no raw HTML can reach it). */
+  html: string;
+  /** The Markdown source, paragraphs joined by a blank line. */
+  plain: string;
+  alt: string;
+  camera: ResolvedCamera;
+  /** Story layers at full strength. */
+  layers: StoryLayerId[];
+  /** Story layers shown muted. Never overlaps `layers`. */
+  muted: StoryLayerId[];
+  /** Feature ids (`properties.id`), each in a dataset visible on this step. */
+  highlight: string[];
+  cite: string[];
+  notes?: string;
+}
+
+export interface StoryMeta {
+  title: string;
+  dek: string;
+  publication: string;
+  date: string;
+  credits: string[];
+  sourceUrl?: string;
+  defaults: StoryDefaults;
+}
+
+export interface Story {
+  meta: StoryMeta;
+  steps: Step[];
+}
+
+export interface KnownFeature {
+  dataset: DatasetId;
+  bbox: Bounds;
+}
+
+/** The ids the story may refer to, injected so parsing stays pure (see known-ids.node.ts). */
+export interface KnownIds {
+  features: ReadonlyMap<string, KnownFeature>;
+}
+
+export type ParseResult =
+  | { ok: true; story: Story }
+  | { ok: false; errors: StoryError[] };
