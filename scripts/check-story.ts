@@ -1,0 +1,25 @@
+/**
+ * `npm run check:story`: the build's story validation on its own, for a fast loop while writing.
+ * Usage: tsx scripts/check-story.ts [story file, default story/kurils.md]
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatErrors } from '../src/lib/story/errors.ts';
+import { geoFiles, loadKnownIds } from '../src/lib/story/known-ids.node.ts';
+import { parseStory } from '../src/lib/story/parse.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const file = process.argv[2] ?? 'story/kurils.md';
+const geoDir = resolve(root, 'geo/out');
+
+const result = parseStory(readFileSync(resolve(root, file), 'utf8'), file, loadKnownIds(geoDir));
+if (result.ok) {
+  console.log(`${file}: OK — ${result.story.steps.length} steps`);
+} else {
+  console.error(formatErrors(result.errors));
+  if (geoFiles(geoDir).length === 0) {
+    console.error('(geo/out has no .geojson files yet, so no feature id is known: run `npm run geo`)');
+  }
+  console.error(`${file}: ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}`);
+  process.exitCode = 1;
+}

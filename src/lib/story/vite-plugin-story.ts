@@ -1,0 +1,77 @@
+/**
+ * Serves the validated, resolved story as `virtual:story`. An invalid story fails `vite build` and
+ * shows in the dev server's error overlay with every error at once.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { normalizePath, type Plugin } from 'vite';
+import { formatErrors } from './errors.ts';
+import { geoFiles, loadKnownIds } from './known-ids.node.ts';
+import { parseStory } from './parse.ts';
+
+const VIRTUAL_ID = 'virtual:story';
+const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+
+export interface StoryPluginOptions {
+  /** Story file, relative to the Vite root. */
+  file?: string;
+  /** Built datasets the story's feature ids come from, relative to the Vite root. */
+  geoDir?: string;
+}
+
+export function storyPlugin({ file = 'story/kurils.md', geoDir = 'geo/out' }: StoryPluginOptions = {}): Plugin {
+  let root = process.cwd();
+  const storyPath = (): string => normalizePath(resolve(root, file));
+  const geoPath = (): string => normalizePath(resolve(root, geoDir));
+  const isInput = (changed: string): boolean => {
+    const path = normalizePath(changed);
+    return path === storyPath() || (path.startsWith(`${geoPath()}/`) && path.endsWith('.geojson'));
+  };
+
+  return {
+    name: 'kuril-story',
+
+    configResolved(config) {
+      root = config.root;
+    },
+
+    resolveId(id) {
+      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
+    },
+
+    load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      const story = storyPath();
+      const geo = geoFiles(geoPath());
+      this.addWatchFile(story);
+      for (const path of geo) this.addWatchFile(path);
+
+      let source: string;
+      try {
+        source = readFileSync(story, 'utf8');
+      } catch (error) {
+        return this.error(`${file}: cannot read the story file (${String(error)})`);
+      }
+      const result = parseStory(source, file, loadKnownIds(geoPath()));
+      if (result.ok) return `export default ${JSON.stringify(result.story)};`;
+
+      const first = result.errors[0];
+      const note = geo.length === 0 ? `\n(${geoDir} has no .geojson files yet, so no feature id is known: run \`npm run geo\`)` : '';
+      return this.error({
+        message: `${formatErrors(result.errors)}${note}`,
+        id: story,
+        loc: { file: story, line: first?.line ?? 1, column: 1 },
+      });
+    },
+
+    // The virtual module has no file of its own: reload it when the story or the geodata change.
+    hotUpdate({ file: changed, modules }) {
+      if (!isInput(changed)) return undefined;
+      const graph = this.environment.moduleGraph;
+      const module = graph.getModuleById(RESOLVED_ID);
+      if (module === undefined) return undefined;
+      graph.invalidateModule(module);
+      return [...modules, module];
+    },
+  };
+}
