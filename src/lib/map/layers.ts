@@ -1,0 +1,56 @@
+/**
+ * The one registry of map data and story layers. Plain data, no MapLibre: the story validator
+ * (Node, at build time) and the map component (browser) both read it.
+ *
+ * A *dataset* is one GeoJSON file built by `npm run geo` into `geo/out/`.
+ * A *story layer* is what a step switches on, off or mutes; it draws one dataset (optionally a
+ * filtered part of it) with one or more MapLibre layers whose ids are `<story-layer>-<type>`.
+ */
+
+export const DATASET_IDS = [
+  'world',
+  'borders',
+  'land',
+  'sea',
+  'labels',
+  'places',
+  'border-1855',
+  'border-1875',
+  'occupation-1945',
+  'renounced-1951',
+  'offer-1956',
+  'missiles-2016',
+  'distances',
+] as const;
+
+export type DatasetId = (typeof DATASET_IDS)[number];
+
+/** Datasets drawn on every step (the basemap); steps cannot switch them off. */
+export const BASEMAP_DATASETS: readonly DatasetId[] = ['world', 'borders', 'sea', 'land', 'labels'];
+
+export interface StoryLayerDefinition {
+  /** Dataset the layer draws. */
+  readonly dataset: DatasetId;
+  /** What the legend calls it. */
+  readonly legend: string;
+}
+
+export const STORY_LAYERS = {
+  disputed: { dataset: 'land', legend: 'Islands claimed by Japan, held by Russia since 1945' },
+  places: { dataset: 'places', legend: 'Places in the story' },
+  'border-1855': { dataset: 'border-1855', legend: 'Border of 1855 (Treaty of Shimoda)' },
+  'border-1875': { dataset: 'border-1875', legend: 'Border of 1875 (Treaty of Saint Petersburg)' },
+  'occupation-1945': { dataset: 'occupation-1945', legend: 'Soviet occupation, Aug–Sep 1945' },
+  'renounced-1951': { dataset: 'renounced-1951', legend: 'Renounced by Japan, 1951' },
+  'offer-1956': { dataset: 'offer-1956', legend: 'Offered to Japan in 1956' },
+  'missiles-2016': { dataset: 'missiles-2016', legend: 'Missile reach, 2016' },
+  distances: { dataset: 'distances', legend: 'Distances' },
+} as const satisfies Record<string, StoryLayerDefinition>;
+
+export type StoryLayerId = keyof typeof STORY_LAYERS;
+
+export const STORY_LAYER_IDS = Object.keys(STORY_LAYERS) as StoryLayerId[];
+
+export function isStoryLayerId(value: string): value is StoryLayerId {
+  return Object.hasOwn(STORY_LAYERS, value);
+}

@@ -1,0 +1,127 @@
+/**
+ * A step's complete map style state, and the pure diff between two states.
+ *
+ * The state is a function of (step, reader settings) alone, never of the previous step, so any
+ * route to a step (scrolling, jumping, deep link) ends with the same picture. The diff only saves
+ * work: applying `diffStyleState(null, s)` or a chain of diffs ending at `s` gives the same map.
+ */
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
+import type { StoryLayerId } from './layers.ts';
+import { NAMED_LABEL_LAYERS, labelText, type NameMode } from './style.ts';
+
+/** How much of its own opacity a muted story layer keeps. */
+export const MUTED_FACTOR = 0.3;
+
+export interface StepLayers {
+  layers: readonly StoryLayerId[];
+  muted: readonly StoryLayerId[];
+  highlight: readonly string[];
+}
+
+export interface ReaderSettings {
+  names: NameMode;
+  /** Duration of opacity changes; 0 under reduced motion. */
+  fadeMs: number;
+}
+
+export interface LayerState {
+  visible: boolean;
+  /** Paint property → value, for the opacity properties the layer has. */
+  opacity: Record<string, number>;
+  filter?: FilterSpecification;
+  textField?: ExpressionSpecification;
+}
+
+export interface StyleState {
+  fadeMs: number;
+  layers: Record<string, LayerState>;
+}
+
+export type StyleOp =
+  | { kind: 'visibility'; layer: string; visible: boolean }
+  | { kind: 'paint'; layer: string; property: string; value: unknown }
+  | { kind: 'filter'; layer: string; filter: FilterSpecification }
+  | { kind: 'layout'; layer: string; property: string; value: unknown };
+
+const OPACITY_PROPERTIES: Partial<Record<LayerSpecification['type'], string[]>> = {
+  fill: ['fill-opacity'],
+  line: ['line-opacity'],
+  circle: ['circle-opacity', 'circle-stroke-opacity'],
+  symbol: ['text-opacity'],
+};
+
+function storyLayerOf(spec: LayerSpecification): StoryLayerId | undefined {
+  const metadata = spec.metadata as Record<string, unknown> | undefined;
+  return metadata?.['kuril:story-layer'] as StoryLayerId | undefined;
+}
+
+function isHighlightLayer(spec: LayerSpecification): boolean {
+  const metadata = spec.metadata as Record<string, unknown> | undefined;
+  return metadata?.['kuril:highlight'] === true;
+}
+
+function baseOpacity(spec: LayerSpecification, property: string): number {
+  const value = (spec.paint as Record<string, unknown> | undefined)?.[property];
+  return typeof value === 'number' ? value : 1;
+}
+
+/** The layers a step controls: story layers and highlight outlines. Basemap layers are fixed. */
+export function controlledLayers(specs: readonly LayerSpecification[]): LayerSpecification[] {
+  return specs.filter((spec) => storyLayerOf(spec) !== undefined || isHighlightLayer(spec));
+}
+
+export function styleStateFor(step: StepLayers, reader: ReaderSettings, specs: readonly LayerSpecification[]): StyleState {
+  const layers: Record<string, LayerState> = {};
+  const highlightFilter: FilterSpecification = ['in', ['get', 'id'], ['literal', [...step.highlight].sort()]];
+  for (const spec of specs) {
+    const owner = storyLayerOf(spec);
+    if (owner) {
+      const muted = step.muted.includes(owner);
+      const visible = muted || step.layers.includes(owner);
+      const factor = muted ? MUTED_FACTOR : 1;
+      const opacity = Object.fromEntries(
+        (OPACITY_PROPERTIES[spec.type] ?? []).map((p) => [p, round(baseOpacity(spec, p) * factor)]),
+      );
+      layers[spec.id] = { visible, opacity };
+    } else if (isHighlightLayer(spec)) {
+      layers[spec.id] = { visible: step.highlight.length > 0, opacity: {}, filter: highlightFilter };
+    }
+  }
+  for (const id of NAMED_LABEL_LAYERS) {
+    const entry = layers[id] ?? { visible: true, opacity: {} };
+    layers[id] = { ...entry, textField: labelText(reader.names) };
+  }
+  return { fadeMs: reader.fadeMs, layers };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The operations that turn `prev` into `next`; with `prev` null, every operation `next` needs. */
+export function diffStyleState(prev: StyleState | null, next: StyleState): StyleOp[] {
+  const ops: StyleOp[] = [];
+  const fadeChanged = prev?.fadeMs !== next.fadeMs;
+  for (const [layer, want] of Object.entries(next.layers)) {
+    const had = prev?.layers[layer];
+    if (had?.visible !== want.visible) ops.push({ kind: 'visibility', layer, visible: want.visible });
+    for (const [property, value] of Object.entries(want.opacity)) {
+      if (fadeChanged) {
+        ops.push({ kind: 'paint', layer, property: `${property}-transition`, value: { duration: next.fadeMs, delay: 0 } });
+      }
+      if (had?.opacity[property] !== value) ops.push({ kind: 'paint', layer, property, value });
+    }
+    if (want.filter && !same(had?.filter, want.filter)) ops.push({ kind: 'filter', layer, filter: want.filter });
+    if (want.textField && !same(had?.textField, want.textField)) {
+      ops.push({ kind: 'layout', layer, property: 'text-field', value: want.textField });
+    }
+  }
+  return ops;
+}
+
+/** Which story layers a state shows, for the legend and the tests. */
+export function visibleStoryLayers(step: StepLayers): StoryLayerId[] {
+  return [...new Set([...step.layers, ...step.muted])];
+}

@@ -1,0 +1,362 @@
+/**
+ * The map style: every source and layer, added once. Steps never add or remove layers; they only
+ * change visibility, opacity, filters and label text through the diff in `state.ts`.
+ *
+ * Layer ids follow `<story-layer or dataset>-<type>`. Layers that belong to a story layer carry
+ * its id in `metadata['kuril:story-layer']`, which is how the diff knows what a step controls.
+ */
+import type {
+  DataDrivenPropertyValueSpecification,
+  ExpressionSpecification,
+  FontFacesSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import { DATASET_IDS, type DatasetId, type StoryLayerId } from './layers.ts';
+import { palette } from './palette.ts';
+
+export const LABEL_FONT = ['Noto Sans Regular'];
+
+export type NameMode = 'en' | 'ja' | 'ru' | 'both';
+
+/** The label text for each name mode; "both" pairs English with the Japanese reading where they differ. */
+export function labelText(mode: NameMode): ExpressionSpecification {
+  const en: ExpressionSpecification = ['coalesce', ['get', 'name_en'], ['get', 'label'], ''];
+  switch (mode) {
+    case 'en':
+      return en;
+    case 'ja':
+      return ['coalesce', ['get', 'name_ja'], ['get', 'name_en'], ['get', 'label'], ''];
+    case 'ru':
+      return ['coalesce', ['get', 'name_ru'], ['get', 'name_en'], ['get', 'label'], ''];
+    case 'both':
+      return [
+        'case',
+        ['all', ['has', 'name_ja_romaji'], ['!=', ['get', 'name_ja_romaji'], ['get', 'name_en']]],
+        ['concat', ['get', 'name_en'], ' / ', ['get', 'name_ja_romaji']],
+        en,
+      ];
+  }
+}
+
+/** Symbol layers whose text follows the reader's name mode. */
+export const NAMED_LABEL_LAYERS = ['labels-symbol', 'places-label'] as const;
+
+const storyLayer = (id: StoryLayerId) => ({ 'kuril:story-layer': id });
+
+const halo = { 'text-color': palette.label, 'text-halo-color': palette.halo, 'text-halo-width': 1.5 };
+
+function matchStatus(offered: string, other: string): DataDrivenPropertyValueSpecification<string> {
+  return ['match', ['get', 'status'], 'offered', offered, other];
+}
+
+function historyLabel(id: StoryLayerId, source: DatasetId, extra: Partial<LayerSpecification> = {}): LayerSpecification {
+  return {
+    id: `${id}-label`,
+    type: 'symbol',
+    source,
+    metadata: storyLayer(id),
+    layout: {
+      'text-field': ['coalesce', ['get', 'label'], ''],
+      'text-font': LABEL_FONT,
+      'text-size': 13,
+      'text-max-width': 12,
+      ...((extra as { layout?: object }).layout ?? {}),
+    },
+    paint: { ...halo, 'text-opacity': 1 },
+  } as LayerSpecification;
+}
+
+function storyLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'renounced-1951-fill',
+      type: 'fill',
+      source: 'renounced-1951',
+      metadata: storyLayer('renounced-1951'),
+      paint: { 'fill-color': palette.renounced, 'fill-opacity': 0.35 },
+    },
+    {
+      id: 'renounced-1951-line',
+      type: 'line',
+      source: 'renounced-1951',
+      metadata: storyLayer('renounced-1951'),
+      paint: { 'line-color': palette.renounced, 'line-width': 1.5, 'line-opacity': 1 },
+    },
+    {
+      id: 'disputed-fill',
+      type: 'fill',
+      source: 'land',
+      filter: ['==', ['get', 'claimed_by'], 'JP'],
+      metadata: storyLayer('disputed'),
+      paint: { 'fill-color': palette.disputedFill, 'fill-opacity': 1 },
+    },
+    {
+      id: 'disputed-line',
+      type: 'line',
+      source: 'land',
+      filter: ['==', ['get', 'claimed_by'], 'JP'],
+      metadata: storyLayer('disputed'),
+      paint: { 'line-color': palette.disputed, 'line-width': 1.6, 'line-dasharray': [3, 1.5], 'line-opacity': 1 },
+    },
+    {
+      id: 'offer-1956-fill',
+      type: 'fill',
+      source: 'offer-1956',
+      metadata: storyLayer('offer-1956'),
+      paint: { 'fill-color': matchStatus(palette.offered, palette.retained), 'fill-opacity': 0.75 },
+    },
+    {
+      id: 'offer-1956-line',
+      type: 'line',
+      source: 'offer-1956',
+      metadata: storyLayer('offer-1956'),
+      paint: { 'line-color': matchStatus(palette.offered, palette.retained), 'line-width': 1.5, 'line-opacity': 1 },
+    },
+    {
+      id: 'missiles-2016-fill',
+      type: 'fill',
+      source: 'missiles-2016',
+      filter: ['==', ['geometry-type'], 'Polygon'],
+      metadata: storyLayer('missiles-2016'),
+      paint: {
+        'fill-color': ['match', ['get', 'id'], 'bal-range', palette.bal, palette.bastion],
+        'fill-opacity': 0.16,
+      },
+    },
+    {
+      id: 'missiles-2016-line',
+      type: 'line',
+      source: 'missiles-2016',
+      filter: ['==', ['geometry-type'], 'Polygon'],
+      metadata: storyLayer('missiles-2016'),
+      paint: {
+        'line-color': ['match', ['get', 'id'], 'bal-range', palette.bal, palette.bastion],
+        'line-width': 2,
+        'line-dasharray': [4, 2],
+        'line-opacity': 1,
+      },
+    },
+    {
+      id: 'border-1855-line',
+      type: 'line',
+      source: 'border-1855',
+      metadata: storyLayer('border-1855'),
+      paint: { 'line-color': palette.treatyBorder, 'line-width': 2, 'line-dasharray': [2, 1], 'line-opacity': 1 },
+    },
+    historyLabel('border-1855', 'border-1855', { layout: { 'symbol-placement': 'line', 'text-offset': [0, -0.8] } } as Partial<LayerSpecification>),
+    {
+      id: 'border-1875-line',
+      type: 'line',
+      source: 'border-1875',
+      metadata: storyLayer('border-1875'),
+      paint: { 'line-color': palette.treatyBorder, 'line-width': 2, 'line-dasharray': [1, 1], 'line-opacity': 1 },
+    },
+    historyLabel('border-1875', 'border-1875', { layout: { 'symbol-placement': 'line', 'text-offset': [0, -0.8] } } as Partial<LayerSpecification>),
+    {
+      id: 'occupation-1945-line',
+      type: 'line',
+      source: 'occupation-1945',
+      filter: ['==', ['geometry-type'], 'LineString'],
+      metadata: storyLayer('occupation-1945'),
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': palette.occupation, 'line-width': 3, 'line-opacity': 1 },
+    },
+    {
+      id: 'occupation-1945-circle',
+      type: 'circle',
+      source: 'occupation-1945',
+      filter: ['==', ['geometry-type'], 'Point'],
+      metadata: storyLayer('occupation-1945'),
+      paint: {
+        'circle-radius': 5,
+        'circle-color': palette.occupation,
+        'circle-stroke-color': palette.halo,
+        'circle-stroke-width': 1.5,
+        'circle-opacity': 1,
+        'circle-stroke-opacity': 1,
+      },
+    },
+    historyLabel('occupation-1945', 'occupation-1945', {
+      layout: { 'text-anchor': 'left', 'text-offset': [0.8, 0] },
+    } as Partial<LayerSpecification>),
+    {
+      id: 'distances-line',
+      type: 'line',
+      source: 'distances',
+      metadata: storyLayer('distances'),
+      paint: { 'line-color': palette.distance, 'line-width': 2, 'line-opacity': 1 },
+    },
+    historyLabel('distances', 'distances', { layout: { 'text-anchor': 'top', 'text-offset': [0, 0.6] } } as Partial<LayerSpecification>),
+    {
+      id: 'missiles-2016-circle',
+      type: 'circle',
+      source: 'missiles-2016',
+      filter: ['==', ['geometry-type'], 'Point'],
+      metadata: storyLayer('missiles-2016'),
+      paint: {
+        'circle-radius': 6,
+        'circle-color': palette.halo,
+        'circle-stroke-color': palette.bastion,
+        'circle-stroke-width': 2.5,
+        'circle-opacity': 1,
+        'circle-stroke-opacity': 1,
+      },
+    },
+    historyLabel('missiles-2016', 'missiles-2016', {
+      layout: { 'text-anchor': 'left', 'text-offset': [1, 0] },
+    } as Partial<LayerSpecification>),
+    {
+      id: 'places-circle',
+      type: 'circle',
+      source: 'places',
+      metadata: storyLayer('places'),
+      paint: {
+        'circle-radius': 5,
+        'circle-color': palette.places,
+        'circle-stroke-color': palette.halo,
+        'circle-stroke-width': 1.5,
+        'circle-opacity': 1,
+        'circle-stroke-opacity': 1,
+      },
+    },
+    {
+      id: 'places-label',
+      type: 'symbol',
+      source: 'places',
+      metadata: storyLayer('places'),
+      layout: {
+        'text-field': labelText('both'),
+        'text-font': LABEL_FONT,
+        'text-size': 14,
+        'text-anchor': 'left',
+        'text-offset': [0.7, 0],
+      },
+      paint: { ...halo, 'text-opacity': 1 },
+    },
+  ];
+}
+
+/** Outline and point layers that draw whatever features a step highlights, one pair per dataset. */
+function highlightLayers(): LayerSpecification[] {
+  return DATASET_IDS.filter((d) => d !== 'labels' && d !== 'sea').flatMap((dataset): LayerSpecification[] => [
+    {
+      id: `highlight-${dataset}-line`,
+      type: 'line',
+      source: dataset,
+      filter: ['in', ['get', 'id'], ['literal', []]],
+      metadata: { 'kuril:highlight': true },
+      paint: { 'line-color': palette.highlight, 'line-width': 2.5 },
+    },
+    {
+      id: `highlight-${dataset}-circle`,
+      type: 'circle',
+      source: dataset,
+      filter: ['in', ['get', 'id'], ['literal', []]],
+      metadata: { 'kuril:highlight': true },
+      paint: {
+        'circle-radius': 9,
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': palette.highlight,
+        'circle-stroke-width': 2.5,
+      },
+    },
+  ]);
+}
+
+function basemapLayers(): LayerSpecification[] {
+  return [
+    { id: 'background', type: 'background', paint: { 'background-color': palette.sea } },
+    {
+      id: 'sea-fill',
+      type: 'fill',
+      source: 'sea',
+      paint: {
+        'fill-color': ['match', ['get', 'band'], 1, palette.seaBands[0], 2, palette.seaBands[1], 3, palette.seaBands[2], palette.seaBands[3]],
+      },
+    },
+    {
+      // Natural Earth land for world and region frames; it fades out where the accurate OSM-derived land takes over.
+      id: 'world-fill',
+      type: 'fill',
+      source: 'world',
+      paint: {
+        'fill-color': palette.worldLand,
+        'fill-opacity': ['interpolate', ['linear'], ['zoom'], 5.5, 1, 6.5, 0],
+      },
+    },
+    {
+      id: 'world-line',
+      type: 'line',
+      source: 'world',
+      paint: {
+        'line-color': palette.landLine,
+        'line-width': 0.6,
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 5.5, 1, 6.5, 0],
+      },
+    },
+    {
+      id: 'land-fill',
+      type: 'fill',
+      source: 'land',
+      paint: { 'fill-color': palette.land },
+    },
+    {
+      id: 'land-line',
+      type: 'line',
+      source: 'land',
+      paint: { 'line-color': palette.landLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 9, 1.2] },
+    },
+    {
+      id: 'borders-line',
+      type: 'line',
+      source: 'borders',
+      paint: { 'line-color': palette.border, 'line-width': 0.8, 'line-dasharray': [3, 2] },
+    },
+  ];
+}
+
+function labelLayer(): LayerSpecification {
+  return {
+    id: 'labels-symbol',
+    type: 'symbol',
+    source: 'labels',
+    layout: {
+      'text-field': labelText('both'),
+      'text-font': LABEL_FONT,
+      'text-size': ['match', ['get', 'kind'], 'sea', 13, 'country', 13, 12],
+      'text-max-width': 9,
+      'text-padding': 4,
+      'symbol-sort-key': ['coalesce', ['get', 'rank'], 9],
+    },
+    paint: {
+      ...halo,
+      'text-color': ['match', ['get', 'kind'], 'sea', '#3f5f7a', palette.label],
+    },
+  };
+}
+
+export interface StyleInputs {
+  /** URL of each dataset's GeoJSON, as built by Vite. */
+  dataUrls: Record<DatasetId, string>;
+  fontFaces: FontFacesSpecification;
+}
+
+export function buildStyle({ dataUrls, fontFaces }: StyleInputs): StyleSpecification {
+  const sources = Object.fromEntries(
+    DATASET_IDS.map((id) => [id, { type: 'geojson' as const, data: dataUrls[id], attribution: attributionFor(id) }]),
+  );
+  return {
+    version: 8,
+    sources,
+    'font-faces': fontFaces,
+    layers: [...basemapLayers(), ...storyLayers(), ...highlightLayers(), labelLayer()],
+  };
+}
+
+const OSM = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
+const NATURAL_EARTH = '<a href="https://www.naturalearthdata.com/">Natural Earth</a>';
+
+function attributionFor(dataset: DatasetId): string {
+  return dataset === 'world' || dataset === 'borders' ? NATURAL_EARTH : OSM;
+}

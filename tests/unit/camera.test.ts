@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { cameraTarget, chooseMoveMode, moveCamera, type CameraHost } from '../../src/lib/map/camera.ts';
+import { layoutFor } from '../../src/lib/layout.ts';
+
+function fakeHost(): CameraHost & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    cameraForBounds: (_bounds, options) => ({ center: { lng: 146, lat: 44 } as never, zoom: 6.5, bearing: options?.bearing ?? 0 }),
+    jumpTo: () => calls.push('jump'),
+    easeTo: () => calls.push('ease'),
+    flyTo: () => calls.push('fly'),
+    getZoom: () => 5,
+    getCenter: () => ({ lng: 140, lat: 40 }),
+  };
+}
+
+const pad = { top: 10, right: 10, bottom: 10, left: 10 };
+
+describe('cameraTarget', () => {
+  it('keeps a declared centre as is', () => {
+    const target = cameraTarget({ kind: 'center', center: [146, 44], zoom: 7, bearing: 10, pitch: 20 }, pad, fakeHost());
+    expect(target).toEqual({ center: [146, 44], zoom: 7, bearing: 10, pitch: 20 });
+  });
+
+  it('fits bounds through MapLibre with the card padding added', () => {
+    const target = cameraTarget(
+      { kind: 'bounds', bounds: [145, 43, 148, 46], padding: 40, maxZoom: 9, bearing: 0, pitch: 0 },
+      pad,
+      fakeHost(),
+    );
+    expect(target).toEqual({ center: [146, 44], zoom: 6.5, bearing: 0, pitch: 0 });
+  });
+});
+
+describe('chooseMoveMode', () => {
+  const to = { center: [146, 44] as [number, number], zoom: 7, bearing: 0, pitch: 0 };
+  it('jumps when motion is off or the move must be instant', () => {
+    expect(chooseMoveMode({ motion: false, instant: false, from: { center: [0, 0], zoom: 1 }, to })).toBe('jump');
+    expect(chooseMoveMode({ motion: true, instant: true, from: { center: [0, 0], zoom: 1 }, to })).toBe('jump');
+  });
+  it('flies far and eases near', () => {
+    expect(chooseMoveMode({ motion: true, instant: false, from: { center: [37, 55], zoom: 3 }, to })).toBe('fly');
+    expect(chooseMoveMode({ motion: true, instant: false, from: { center: [146.5, 44.2], zoom: 7.3 }, to })).toBe('ease');
+  });
+});
+
+describe('moveCamera', () => {
+  it('uses exactly one camera method per move', () => {
+    const host = fakeHost();
+    const target = { center: [146, 44] as [number, number], zoom: 7, bearing: 0, pitch: 0 };
+    moveCamera(host, target, 'jump', pad);
+    moveCamera(host, target, 'ease', pad);
+    moveCamera(host, target, 'fly', pad);
+    expect(host.calls).toEqual(['jump', 'ease', 'fly']);
+  });
+});
+
+describe('layoutFor', () => {
+  it('keeps the subject above the card on phones and uses a side column on desktops', () => {
+    const phone = layoutFor(390, 844);
+    expect(phone.mode).toBe('phone');
+    expect(phone.padding.bottom).toBeGreaterThan(844 * 0.4);
+    const desktop = layoutFor(1440, 900);
+    expect(desktop.mode).toBe('wide');
+    expect(desktop.padding.bottom).toBeLessThan(100);
+  });
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { LayerSpecification } from 'maplibre-gl';
+import { buildStyle } from '../../src/lib/map/style.ts';
+import { DATASET_IDS, STORY_LAYER_IDS, type DatasetId } from '../../src/lib/map/layers.ts';
+import {
+  MUTED_FACTOR,
+  controlledLayers,
+  diffStyleState,
+  styleStateFor,
+  type StepLayers,
+  type StyleOp,
+  type StyleState,
+} from '../../src/lib/map/state.ts';
+
+const style = buildStyle({
+  dataUrls: Object.fromEntries(DATASET_IDS.map((id) => [id, `https://example.test/${id}.geojson`])) as Record<DatasetId, string>,
+  fontFaces: {},
+});
+const specs = controlledLayers(style.layers);
+const reader = { names: 'both' as const, fadeMs: 400 };
+
+const summit: StepLayers = { layers: ['places'], muted: [], highlight: ['nagato', 'tokyo'] };
+const offer: StepLayers = { layers: ['offer-1956'], muted: ['disputed'], highlight: ['shikotan'] };
+const missiles: StepLayers = { layers: ['missiles-2016', 'disputed'], muted: [], highlight: [] };
+
+/** Applies ops to a plain record of layer properties, the way MapLibre would. */
+function apply(model: Record<string, Record<string, unknown>>, ops: StyleOp[]) {
+  for (const op of ops) {
+    const layer = (model[op.layer] ??= {});
+    if (op.kind === 'visibility') layer.visibility = op.visible;
+    if (op.kind === 'paint' || op.kind === 'layout') layer[op.property] = op.value;
+    if (op.kind === 'filter') layer.filter = op.filter;
+  }
+  return model;
+}
+
+function fresh(state: StyleState) {
+  return apply({}, diffStyleState(null, state));
+}
+
+describe('the style registry', () => {
+  it('gives every story layer at least one MapLibre layer named <story-layer>-<type>', () => {
+    for (const id of STORY_LAYER_IDS) {
+      const own = style.layers.filter((l) => (l.metadata as Record<string, unknown> | undefined)?.['kuril:story-layer'] === id);
+      expect(own.length, id).toBeGreaterThan(0);
+      for (const layer of own) expect(layer.id.startsWith(`${id}-`), layer.id).toBe(true);
+    }
+  });
+
+  it('has unique layer ids and a source for each dataset', () => {
+    const ids = style.layers.map((l) => l.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(Object.keys(style.sources).sort()).toEqual([...DATASET_IDS].sort());
+  });
+});
+
+describe('styleStateFor', () => {
+  it('shows exactly the step layers, muted ones at reduced opacity', () => {
+    const state = styleStateFor(offer, reader, specs);
+    const offerFill = state.layers['offer-1956-fill']!;
+    const disputedFill = state.layers['disputed-fill']!;
+    expect(offerFill.visible).toBe(true);
+    expect(offerFill.opacity['fill-opacity']).toBe(0.75);
+    expect(disputedFill.visible).toBe(true);
+    expect(disputedFill.opacity['fill-opacity']).toBeCloseTo(MUTED_FACTOR);
+    expect(state.layers['missiles-2016-fill']!.visible).toBe(false);
+  });
+
+  it('filters every highlight layer to the step highlight', () => {
+    const state = styleStateFor(summit, reader, specs);
+    const filter = state.layers['highlight-places-circle']!.filter;
+    expect(filter).toEqual(['in', ['get', 'id'], ['literal', ['nagato', 'tokyo']]]);
+    expect(styleStateFor(missiles, reader, specs).layers['highlight-places-circle']!.visible).toBe(false);
+  });
+
+  it('sets the label text for the reader name mode', () => {
+    const ru = styleStateFor(summit, { ...reader, names: 'ru' }, specs);
+    expect(JSON.stringify(ru.layers['labels-symbol']!.textField)).toContain('name_ru');
+  });
+});
+
+describe('diffStyleState', () => {
+  it('is empty between equal states', () => {
+    const a = styleStateFor(offer, reader, specs);
+    expect(diffStyleState(a, styleStateFor(offer, reader, specs))).toEqual([]);
+  });
+
+  it('touches only what changed', () => {
+    const a = styleStateFor(summit, reader, specs);
+    const b = styleStateFor({ ...summit, highlight: ['tokyo'] }, reader, specs);
+    const ops = diffStyleState(a, b);
+    expect(ops.every((op) => op.kind === 'filter')).toBe(true);
+    expect(ops.length).toBe(specs.filter((s) => s.id.startsWith('highlight-')).length);
+  });
+
+  it('lands on the same map whatever the route: in order, backwards, jumping', () => {
+    const states = [summit, offer, missiles].map((s) => styleStateFor(s, reader, specs));
+    const target = fresh(states[2]!);
+    const inOrder = apply(apply(fresh(states[0]!), diffStyleState(states[0]!, states[1]!)), diffStyleState(states[1]!, states[2]!));
+    const jumped = apply(fresh(states[0]!), diffStyleState(states[0]!, states[2]!));
+    const back = apply(apply(fresh(states[2]!), diffStyleState(states[2]!, states[1]!)), diffStyleState(states[1]!, states[2]!));
+    for (const model of [inOrder, jumped, back]) {
+      for (const [layer, props] of Object.entries(target)) {
+        for (const [key, value] of Object.entries(props)) {
+          if (key.endsWith('-transition')) continue;
+          expect(model[layer]?.[key], `${layer} ${key}`).toEqual(value);
+        }
+      }
+    }
+  });
+
+  it('sets every fade to zero when motion is turned off', () => {
+    const a = styleStateFor(summit, reader, specs);
+    const ops = diffStyleState(a, styleStateFor(summit, { ...reader, fadeMs: 0 }, specs));
+    const transitions = ops.filter((op) => op.kind === 'paint' && op.property.endsWith('-transition'));
+    expect(transitions.length).toBeGreaterThan(0);
+    expect(transitions.every((op) => op.kind === 'paint' && (op.value as { duration: number }).duration === 0)).toBe(true);
+  });
+});
+
+describe('controlledLayers', () => {
+  it('leaves the basemap alone', () => {
+    const ids = specs.map((s: LayerSpecification) => s.id);
+    expect(ids).not.toContain('land-fill');
+    expect(ids).not.toContain('background');
+  });
+});
