@@ -59,6 +59,7 @@ const REQUIRED = {
 } as const;
 
 function requiredMessage(key: string): string {
+  if (key === 'camera') return `required — a step needs a complete camera: ${CAMERA_HELP}`;
   return Object.hasOwn(REQUIRED, key) ? REQUIRED[key as keyof typeof REQUIRED] : 'required';
 }
 

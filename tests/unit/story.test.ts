@@ -1,0 +1,568 @@
+/**
+ * The story parser on bad inputs (each asserting its exact message, line and step id), on good
+ * inputs (resolution, defaults, rendering), and on the real story file.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatError } from '../../src/lib/story/errors.ts';
+import { geoFiles, loadKnownIds } from '../../src/lib/story/known-ids.node.ts';
+import { parseStory } from '../../src/lib/story/parse.ts';
+import { levenshtein, suggest } from '../../src/lib/story/suggest.ts';
+import type { Bounds, KnownFeature, KnownIds, Story } from '../../src/lib/story/types.ts';
+import { storyPlugin } from '../../src/lib/story/vite-plugin-story.ts';
+
+const FILE = 'story/kurils.md';
+const root = resolve(import.meta.dirname, '../..');
+
+const area = (dataset: KnownFeature['dataset'], bbox: Bounds): KnownFeature => ({ dataset, bbox });
+const point = (dataset: KnownFeature['dataset'], lon: number, lat: number): KnownFeature =>
+  area(dataset, [lon, lat, lon, lat]);
+
+/** The ids the geodata build promises (its contract with the story), with rough boxes. */
+const CONTRACT: KnownIds = {
+  features: new Map<string, KnownFeature>([
+    ['iturup', area('land', [146.6, 44.4, 148.9, 45.6])],
+    ['kunashir', area('land', [145.4, 43.6, 146.6, 44.5])],
+    ['shikotan', area('land', [146.6, 43.7, 146.95, 43.9])],
+    ['zelyony', area('land', [146.08, 43.46, 146.23, 43.54])],
+    ['tanfiliev', area('land', [145.86, 43.41, 145.96, 43.47])],
+    ['polonsky', area('land', [146.29, 43.6, 146.36, 43.66])],
+    ['yury', area('land', [146.03, 43.4, 146.11, 43.45])],
+    ['anuchina', area('land', [145.98, 43.35, 146.03, 43.39])],
+    ['urup', area('land', [149.4, 45.5, 150.6, 46.25])],
+    ['shumshu', area('land', [156.1, 50.6, 156.5, 50.9])],
+    ['hokkaido', area('land', [139.8, 41.4, 145.8, 45.5])],
+    ['sakhalin', area('land', [141.6, 45.9, 144.8, 54.4])],
+    ['kamchatka', area('land', [155.5, 50.9, 160, 55])],
+    ['country-ukraine', area('world', [22.1, 44.4, 40.2, 52.4])],
+    ['country-japan', area('world', [123, 24.2, 145.8, 45.5])],
+    ['country-russia', area('world', [-180, 41.2, 180, 81.9])],
+    ['country-china', area('world', [73.5, 18.2, 134.8, 53.6])],
+    ['country-united-states', area('world', [-180, 18.9, 180, 71.4])],
+    ['nagato', point('places', 131.182, 34.314)],
+    ['tokyo', point('places', 139.7425, 35.6733)],
+    ['moscow', point('places', 37.618, 55.752)],
+    ['kyiv', point('places', 30.52, 50.45)],
+    ['washington', point('places', -77.04, 38.9)],
+    ['beijing', point('places', 116.4, 39.9)],
+    ['shimoda', point('places', 138.945, 34.679)],
+    ['saint-petersburg', point('places', 30.316, 59.939)],
+    ['san-francisco', point('places', -122.421, 37.779)],
+    ['route-1945', area('occupation-1945', [145.9, 43.4, 156.4, 50.8])],
+    ['bal-range', area('missiles-2016', [143.8, 42.9, 148.2, 45.3])],
+    ['bastion-range', area('missiles-2016', [143.5, 41.9, 152.7, 48.3])],
+    ['nosappu-habomai', area('distances', [145.78, 43.38, 145.82, 43.4])],
+    ['hokkaido-kunashir', area('distances', [145.2, 43.6, 145.4, 43.9])],
+  ]),
+};
+
+/** Lines 1–7; the first step's fence is line 9, its first YAML line 10. */
+const FRONT = ['---', 'title: T', 'dek: D', 'publication: P', 'date: December 2016', 'credits: [Someone]', '---', ''];
+
+const GOOD_STEP = ['id: summit', 'camera: { frame: [nagato, tokyo] }', 'layers: [places]', 'alt: Nagato and Tokyo.'];
+
+function step(yaml: readonly string[], text: readonly string[] = ['Some text.']): string[] {
+  return ['```step', ...yaml, '```', '', ...text, ''];
+}
+
+function source(...steps: (readonly string[])[]): string {
+  return [...FRONT, ...steps.flat()].join('\n');
+}
+
+function errorsOf(text: string, known: KnownIds = CONTRACT): string[] {
+  const result = parseStory(text, FILE, known);
+  if (result.ok) throw new Error('expected the story to be invalid');
+  return result.errors.map(formatError);
+}
+
+function storyOf(text: string, known: KnownIds = CONTRACT): Story {
+  const result = parseStory(text, FILE, known);
+  if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
+  return result.story;
+}
+
+/** One bad line in an otherwise good step, as the only step. */
+function withStepLines(lines: readonly string[], text?: readonly string[]): string {
+  return source(step(lines, text));
+}
+
+describe('bad inputs: each names file, line, step, field and what is allowed', () => {
+  it('YAML syntax error', () => {
+    expect(errorsOf(withStepLines(['id: summit', 'camera: { center: [146, 44], zoom: 5', 'alt: x']))).toEqual([
+      'story/kurils.md:12: step "summit": YAML syntax error: Flow map in block collection must be sufficiently indented and end with a }',
+    ]);
+  });
+
+  it('duplicate id names both lines', () => {
+    expect(errorsOf(source(step(GOOD_STEP), step(GOOD_STEP)))).toEqual([
+      'story/kurils.md:19: step "summit": id: duplicate id "summit" — also used at line 10',
+    ]);
+  });
+
+  it('id not in kebab case', () => {
+    expect(errorsOf(withStepLines(['id: Summit_Day', ...GOOD_STEP.slice(1)]))).toEqual([
+      'story/kurils.md:10: step "Summit_Day": id: "Summit_Day" is not kebab-case — use lowercase letters, digits and single hyphens, e.g. "summit-day"',
+    ]);
+  });
+
+  it('unknown layer, with did-you-mean', () => {
+    expect(errorsOf(withStepLines([...GOOD_STEP.slice(0, 2), 'layers: [places, missles-2016]', 'alt: x']))).toEqual([
+      'story/kurils.md:12: step "summit": layers[1]: unknown layer "missles-2016" — did you mean "missiles-2016"?',
+    ]);
+  });
+
+  it('unknown layer without a near name lists the allowed ones', () => {
+    expect(errorsOf(withStepLines([...GOOD_STEP.slice(0, 2), 'muted: [rivers]', 'alt: x']))).toEqual([
+      'story/kurils.md:12: step "summit": muted[0]: unknown layer "rivers" — allowed: disputed, places, border-1855, border-1875, occupation-1945, renounced-1951, offer-1956, missiles-2016, distances',
+    ]);
+  });
+
+  it('unknown feature, with did-you-mean', () => {
+    expect(errorsOf(withStepLines([...GOOD_STEP, 'highlight: [iturupp]']))).toEqual([
+      'story/kurils.md:14: step "summit": highlight[0]: unknown feature "iturupp" — did you mean "iturup"?',
+    ]);
+  });
+
+  it('unknown feature in a frame camera', () => {
+    expect(errorsOf(withStepLines(['id: summit', 'camera:', '  frame: [nagato, atlantis]', 'alt: x']))).toEqual([
+      'story/kurils.md:12: step "summit": camera.frame[1]: unknown feature "atlantis" — no dataset has a feature with this id',
+    ]);
+  });
+
+  it('highlight of a feature whose layer is not visible says which layer to add', () => {
+    expect(errorsOf(withStepLines([...GOOD_STEP, 'highlight: [tokyo, route-1945]']))).toEqual([
+      'story/kurils.md:14: step "summit": highlight[1]: feature "route-1945" is in dataset "occupation-1945", which this step does not show — add layer "occupation-1945" to layers or muted',
+    ]);
+  });
+
+  it('latitude 95', () => {
+    expect(errorsOf(withStepLines(['id: summit', 'camera: { center: [146, 95], zoom: 6 }', 'alt: x']))).toEqual([
+      'story/kurils.md:11: step "summit": camera.center[1]: latitude 95 is out of range — allowed −90 to 90',
+    ]);
+  });
+
+  it('zoom 30', () => {
+    expect(errorsOf(withStepLines(['id: summit', 'camera:', '  center: [146, 44]', '  zoom: 30', 'alt: x']))).toEqual([
+      'story/kurils.md:13: step "summit": camera.zoom: 30 is out of range — allowed 0 to 20',
+    ]);
+  });
+
+  it('pitch 80', () => {
+    expect(
+      errorsOf(withStepLines(['id: summit', 'camera: { center: [146, 44], zoom: 5, pitch: 80 }', 'alt: x'])),
+    ).toEqual(['story/kurils.md:11: step "summit": camera.pitch: 80 is out of range — allowed 0 to 60']);
+  });
+
+  it('bearing −200 (negative bounds are printed with a minus sign)', () => {
+    expect(errorsOf(withStepLines(['id: summit', 'camera: { frame: [tokyo], bearing: -200 }', 'alt: x']))).toEqual([
+      'story/kurils.md:11: step "summit": camera.bearing: -200 is out of range — allowed −180 to 180',
+    ]);
+  });
+
+  it('bbox with south above north', () => {
+    expect(errorsOf(withStepLines(['id: summit', 'camera: { bbox: [140, 50, 150, 40] }', 'alt: x']))).toEqual([
+      'story/kurils.md:11: step "summit": camera.bbox: south must be less than north — bbox is [west, south, east, north]',
+    ]);
+  });
+
+  it('mixed camera shapes say which keys each shape allows', () => {
+    expect(
+      errorsOf(withStepLines(['id: summit', 'camera: { center: [146, 44], zoom: 5, frame: [tokyo] }', 'alt: x'])),
+    ).toEqual([
+      'story/kurils.md:11: step "summit": camera: mixes camera shapes (center and frame) — use one: a center camera allows center, zoom, bearing, pitch; a frame camera allows frame, padding, maxZoom, bearing, pitch; a bbox camera allows bbox, padding, maxZoom, bearing, pitch',
+    ]);
+  });
+
+  it('a key from another camera shape', () => {
+    expect(
+      errorsOf(withStepLines(['id: summit', 'camera: { center: [146, 44], zoom: 5, padding: 20 }', 'alt: x'])),
+    ).toEqual([
+      'story/kurils.md:11: step "summit": camera: "padding" does not go with "center" — a center camera allows center, zoom, bearing, pitch; a frame camera allows frame, padding, maxZoom, bearing, pitch; a bbox camera allows bbox, padding, maxZoom, bearing, pitch',
+    ]);
+  });
+
+  it('unknown camera key typo', () => {
+    expect(errorsOf(withStepLines(['id: summit', 'camera:', '  frame: [tokyo]', '  maxZom: 6', 'alt: x']))).toEqual([
+      'story/kurils.md:13: step "summit": camera: unknown camera key "maxZom" — did you mean "maxZoom"? A frame camera allows frame, padding, maxZoom, bearing, pitch',
+    ]);
+  });
+
+  it('missing alt', () => {
+    expect(errorsOf(withStepLines(GOOD_STEP.slice(0, 3)))).toEqual([
+      'story/kurils.md:10: step "summit": alt: required — one or two plain sentences saying what the map shows, for screen readers',
+    ]);
+  });
+
+  it('empty alt', () => {
+    expect(errorsOf(withStepLines([...GOOD_STEP.slice(0, 3), 'alt: "  "']))).toEqual([
+      'story/kurils.md:13: step "summit": alt: must not be empty — one or two plain sentences saying what the map shows, for screen readers',
+    ]);
+  });
+
+  it('alt longer than 400 characters', () => {
+    expect(errorsOf(withStepLines([...GOOD_STEP.slice(0, 3), `alt: ${'a'.repeat(401)}`]))).toEqual([
+      'story/kurils.md:13: step "summit": alt: 401 characters is too long — allowed up to 400; one or two sentences',
+    ]);
+  });
+
+  it('missing camera', () => {
+    expect(errorsOf(withStepLines(['id: summit', 'alt: x']))).toEqual([
+      'story/kurils.md:10: step "summit": camera: required — a step needs a complete camera: a center camera allows center, zoom, bearing, pitch; a frame camera allows frame, padding, maxZoom, bearing, pitch; a bbox camera allows bbox, padding, maxZoom, bearing, pitch',
+    ]);
+  });
+
+  it('unknown step key typo, with the allowed keys', () => {
+    expect(errorsOf(withStepLines([...GOOD_STEP, 'hightlight: [tokyo]']))).toEqual([
+      'story/kurils.md:14: step "summit": unknown step key "hightlight" — did you mean "highlight"? Allowed keys: id, camera, layers, muted, highlight, alt, cite, notes',
+    ]);
+  });
+
+  it('every unknown key is reported, not only the first', () => {
+    expect(errorsOf(withStepLines([...GOOD_STEP, 'hightlight: [tokyo]', 'note: x']))).toHaveLength(2);
+  });
+
+  it('layer both visible and muted', () => {
+    expect(errorsOf(withStepLines([...GOOD_STEP, 'muted: [disputed, places]']))).toEqual([
+      'story/kurils.md:14: step "summit": muted[1]: layer "places" is in both layers and muted — keep it in one',
+    ]);
+  });
+
+  it('empty text', () => {
+    expect(errorsOf(source(step(GOOD_STEP, [])))).toEqual([
+      'story/kurils.md:9: step "summit": text: step text is empty — write the article text for this step after its "```step" block',
+    ]);
+  });
+
+  it('raw <script> in text', () => {
+    expect(errorsOf(withStepLines(GOOD_STEP, ['First line.', 'Then <script>alert(1)</script> here.']))).toEqual([
+      'story/kurils.md:17: step "summit": text: raw HTML is not allowed in step text: <script> — use Markdown',
+    ]);
+  });
+
+  it('raw inline HTML like <b>', () => {
+    expect(errorsOf(withStepLines(GOOD_STEP, ['A <b>bold</b> claim.']))).toEqual([
+      'story/kurils.md:16: step "summit": text: raw HTML is not allowed in step text: <b> — use Markdown',
+    ]);
+  });
+
+  it('image in text', () => {
+    expect(errorsOf(withStepLines(GOOD_STEP, ['See ![Putin and Abe](https://example.com/photo.jpg).']))).toEqual([
+      'story/kurils.md:16: step "summit": text: images are not allowed in step text — allowed: paragraphs, *emphasis*, **strong** and [links](https://…)',
+    ]);
+  });
+
+  it('javascript: link', () => {
+    expect(errorsOf(withStepLines(GOOD_STEP, ['A [link](javascript:alert(1)).']))).toEqual([
+      'story/kurils.md:16: step "summit": text: links must use http:// or https:// — "javascript:alert(1)" is not allowed',
+    ]);
+  });
+
+  it('heading in text', () => {
+    expect(errorsOf(withStepLines(GOOD_STEP, ['Text.', '', '## A heading']))).toEqual([
+      'story/kurils.md:18: step "summit": text: headings are not allowed in step text — allowed: paragraphs, *emphasis*, **strong** and [links](https://…)',
+    ]);
+  });
+
+  it('inline code in text', () => {
+    expect(errorsOf(withStepLines(GOOD_STEP, ['Run `rm -rf`.']))).toEqual([
+      'story/kurils.md:16: step "summit": text: inline code is not allowed in step text — allowed: paragraphs, *emphasis*, **strong** and [links](https://…)',
+    ]);
+  });
+
+  it('text before the first step', () => {
+    expect(errorsOf([...FRONT, 'Stray words.', ...step(GOOD_STEP)].join('\n'))).toEqual([
+      'story/kurils.md:9: text before the first step — every step starts with a "```step" block; move this text into a step',
+    ]);
+  });
+
+  it('a misspelt step fence', () => {
+    expect(errorsOf(source(['```steps', ...step(GOOD_STEP).slice(1)]))).toEqual([
+      'story/kurils.md:9: "```steps" is not a step fence — a step starts with a line that is exactly "```step"',
+    ]);
+  });
+
+  it('unclosed step block', () => {
+    expect(errorsOf([...FRONT, '```step', ...GOOD_STEP].join('\n'))).toEqual([
+      'story/kurils.md:9: step block is not closed — end its YAML with a line "```"',
+    ]);
+  });
+
+  it('bad front matter key, with did-you-mean', () => {
+    const text = source(step(GOOD_STEP)).replace('title: T', 'titel: T');
+    expect(errorsOf(text)).toEqual([
+      'story/kurils.md:2: title: required',
+      'story/kurils.md:2: unknown front matter key "titel" — did you mean "title"? Allowed keys: title, dek, publication, date, credits, source_url, defaults',
+    ]);
+  });
+
+  it('front matter defaults out of range', () => {
+    const text = source(step(GOOD_STEP)).replace(
+      'credits: [Someone]',
+      'credits: [Someone]\ndefaults: { names: fr, padding: 500 }',
+    );
+    expect(errorsOf(text)).toEqual([
+      'story/kurils.md:7: defaults.names: "fr" is not allowed — allowed: en, ja, ru, both',
+      'story/kurils.md:7: defaults.padding: 500 is out of range — allowed 0 to 400',
+    ]);
+  });
+
+  it('no front matter', () => {
+    expect(errorsOf(step(GOOD_STEP).join('\n'))).toContain(
+      'story/kurils.md:1: the story must start with front matter: a line "---", the story YAML (title, dek, …), then "---"',
+    );
+  });
+
+  it('collects the errors of every step in one pass, in file order', () => {
+    const errors = errorsOf(
+      source(
+        step(['id: one', 'camera: { center: [146, 44], zoom: 30 }', 'alt: x']),
+        step(['id: two', 'camera: { frame: [tokio] }', 'alt: x']),
+        step(['id: three', 'camera: { frame: [tokyo] }', 'alt: x'], ['<i>x</i>']),
+      ),
+    );
+    expect(errors).toEqual([
+      'story/kurils.md:11: step "one": camera.zoom: 30 is out of range — allowed 0 to 20',
+      'story/kurils.md:19: step "two": camera.frame[0]: unknown feature "tokio" — did you mean "tokyo"?',
+      'story/kurils.md:31: step "three": text: raw HTML is not allowed in step text: <i> — use Markdown',
+    ]);
+  });
+});
+
+describe('good inputs', () => {
+  it('resolves a frame camera to the union of the features’ boxes, with story defaults', () => {
+    const story = storyOf(source(step(GOOD_STEP)));
+    expect(story.steps[0]?.camera).toEqual({
+      kind: 'bounds',
+      bounds: [131.182, 34.314, 139.7425, 35.6733],
+      padding: 40,
+      maxZoom: 9,
+      bearing: 0,
+      pitch: 0,
+    });
+  });
+
+  it('a step overrides padding and maxZoom; story defaults replace the built-in ones', () => {
+    const text = source(
+      step([
+        'id: a',
+        'camera: { frame: [iturup, kunashir], padding: 10, maxZoom: 7, bearing: -20, pitch: 30 }',
+        'alt: x',
+      ]),
+      step(['id: b', 'camera: { frame: [iturup] }', 'alt: x']),
+    ).replace('credits: [Someone]', 'credits: [Someone]\ndefaults: { padding: 80, maxZoom: 11, names: ja }');
+    const story = storyOf(text);
+    expect(story.meta.defaults).toEqual({ names: 'ja', padding: 80, maxZoom: 11 });
+    expect(story.steps[0]?.camera).toEqual({
+      kind: 'bounds',
+      bounds: [145.4, 43.6, 148.9, 45.6],
+      padding: 10,
+      maxZoom: 7,
+      bearing: -20,
+      pitch: 30,
+    });
+    expect(story.steps[1]?.camera).toMatchObject({ padding: 80, maxZoom: 11 });
+  });
+
+  it('keeps a center camera and fills bearing and pitch', () => {
+    const story = storyOf(withStepLines(['id: c', 'camera: { center: [146.5, 44], zoom: 7 }', 'alt: x']));
+    expect(story.steps[0]?.camera).toEqual({ kind: 'center', center: [146.5, 44], zoom: 7, bearing: 0, pitch: 0 });
+  });
+
+  it('unwraps a bbox across the antimeridian so west < east', () => {
+    const story = storyOf(withStepLines(['id: pacific', 'camera: { bbox: [125, 15, -65, 60] }', 'alt: x']));
+    expect(story.steps[0]?.camera).toMatchObject({ kind: 'bounds', bounds: [125, 15, 295, 60] });
+  });
+
+  it('fills meta and step defaults', () => {
+    const story = storyOf(withStepLines(['id: bare', 'camera: { frame: [tokyo] }', 'alt: A map.']));
+    expect(story.meta).toEqual({
+      title: 'T',
+      dek: 'D',
+      publication: 'P',
+      date: 'December 2016',
+      credits: ['Someone'],
+      defaults: { names: 'both', padding: 40, maxZoom: 9 },
+    });
+    expect(story.steps[0]).toMatchObject({
+      id: 'bare',
+      index: 0,
+      line: 9,
+      layers: [],
+      muted: [],
+      highlight: [],
+      cite: [],
+    });
+    expect(story.steps[0]).not.toHaveProperty('notes');
+  });
+
+  it('renders the Markdown subset, escaping text and marking links', () => {
+    const story = storyOf(
+      withStepLines(GOOD_STEP, [
+        'AT&T said 5 < 6 *and* **more** [here](https://example.com/a?b=1&c=2).',
+        'Same paragraph.',
+        '',
+        'Second.',
+      ]),
+    );
+    expect(story.steps[0]?.html).toBe(
+      '<p>AT&amp;T said 5 &lt; 6 <em>and</em> <strong>more</strong> <a href="https://example.com/a?b=1&amp;c=2" rel="noopener noreferrer">here</a>.\nSame paragraph.</p>\n<p>Second.</p>',
+    );
+    expect(story.steps[0]?.plain).toBe(
+      'AT&T said 5 < 6 *and* **more** [here](https://example.com/a?b=1&c=2). Same paragraph.\n\nSecond.',
+    );
+  });
+
+  it('keeps cite and notes', () => {
+    const story = storyOf(withStepLines([...GOOD_STEP, 'cite:', '  - MID, December 3', 'notes: Say it slowly.']));
+    expect(story.steps[0]).toMatchObject({ cite: ['MID, December 3'], notes: 'Say it slowly.' });
+  });
+});
+
+describe('did-you-mean', () => {
+  it('finds near names by edit distance or prefix, and nothing for far ones', () => {
+    expect(levenshtein('missles-2016', 'missiles-2016')).toBe(1);
+    expect(suggest('missles-2016', ['missiles-2016', 'places'])).toBe('missiles-2016');
+    expect(suggest('border', ['border-1855', 'disputed'])).toBe('border-1855');
+    expect(suggest('rivers', ['places', 'disputed'])).toBeUndefined();
+  });
+});
+
+describe('feature ids from geo/out', () => {
+  let dir = '';
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads properties.id per dataset file, with each feature’s box', () => {
+    dir = mkdtempSync(join(tmpdir(), 'story-geo-'));
+    const collection = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
+    const feature = (id: string | undefined, coordinates: number[][][]) => ({
+      type: 'Feature',
+      properties: id === undefined ? {} : { id },
+      geometry: { type: 'Polygon', coordinates },
+    });
+    writeFileSync(
+      join(dir, 'land.geojson'),
+      collection([
+        feature('iturup', [
+          [
+            [147, 44.5],
+            [148.9, 45.6],
+            [147.5, 45.6],
+            [147, 44.5],
+          ],
+        ]),
+        feature(undefined, [
+          [
+            [1, 1],
+            [2, 2],
+            [1, 2],
+            [1, 1],
+          ],
+        ]),
+      ]),
+    );
+    writeFileSync(
+      join(dir, 'places.geojson'),
+      collection([
+        { type: 'Feature', properties: { id: 'tokyo' }, geometry: { type: 'Point', coordinates: [139.74, 35.67] } },
+      ]),
+    );
+    writeFileSync(
+      join(dir, 'scratch.geojson'),
+      collection([
+        feature('ghost', [
+          [
+            [0, 0],
+            [1, 1],
+            [0, 1],
+            [0, 0],
+          ],
+        ]),
+      ]),
+    );
+
+    const known = loadKnownIds(dir);
+    expect([...known.features.keys()].sort()).toEqual(['iturup', 'tokyo']);
+    expect(known.features.get('iturup')).toEqual({ dataset: 'land', bbox: [147, 44.5, 148.9, 45.6] });
+    expect(known.features.get('tokyo')).toEqual({ dataset: 'places', bbox: [139.74, 35.67, 139.74, 35.67] });
+  });
+});
+
+describe('vite plugin', () => {
+  let dir = '';
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  type Hook = (this: unknown, ...args: unknown[]) => unknown;
+  const hook = (value: unknown): Hook => value as Hook;
+
+  function loadVirtual(storyText: string): { code?: unknown; error?: unknown; watched: string[] } {
+    dir = mkdtempSync(join(tmpdir(), 'story-plugin-'));
+    mkdirSync(join(dir, 'story'));
+    mkdirSync(join(dir, 'geo/out'), { recursive: true });
+    writeFileSync(join(dir, 'story/kurils.md'), storyText);
+    writeFileSync(
+      join(dir, 'geo/out/places.geojson'),
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: ['nagato', 'tokyo'].map((id, i) => ({
+          type: 'Feature',
+          properties: { id },
+          geometry: { type: 'Point', coordinates: [131 + i * 8, 34 + i] },
+        })),
+      }),
+    );
+    const plugin = storyPlugin();
+    hook(plugin.configResolved).call(plugin, { root: dir });
+    expect(hook(plugin.resolveId).call(plugin, 'virtual:story')).toBe('\0virtual:story');
+    const watched: string[] = [];
+    const context = {
+      addWatchFile: (file: string) => watched.push(file),
+      error: (error: unknown) => {
+        throw Object.assign(new Error('plugin error'), { payload: error });
+      },
+    };
+    try {
+      return { code: hook(plugin.load).call(context, '\0virtual:story'), watched };
+    } catch (error) {
+      return { error: (error as { payload?: unknown }).payload, watched };
+    }
+  }
+
+  it('serves the resolved story and watches the story and the geodata', () => {
+    const { code, watched } = loadVirtual(source(step(GOOD_STEP)));
+    expect(String(code)).toMatch(/^export default \{"meta":\{"title":"T"/);
+    expect(watched.map((file) => file.slice(dir.length))).toEqual(['/story/kurils.md', '/geo/out/places.geojson']);
+  });
+
+  it('fails with every formatted error and the location of the first', () => {
+    const { error } = loadVirtual(source(step([...GOOD_STEP.slice(0, 2), 'layers: [place]', 'alt: x'], ['<b>x</b>'])));
+    expect(error).toEqual({
+      message: [
+        'story/kurils.md:12: step "summit": layers[0]: unknown layer "place" — did you mean "places"?',
+        'story/kurils.md:16: step "summit": text: raw HTML is not allowed in step text: <b> — use Markdown',
+      ].join('\n'),
+      id: join(dir, 'story/kurils.md'),
+      loc: { file: join(dir, 'story/kurils.md'), line: 12, column: 1 },
+    });
+  });
+});
+
+describe('the real story', () => {
+  const text = readFileSync(resolve(root, FILE), 'utf8');
+
+  it('is valid against the ids the geodata build promises', () => {
+    const story = storyOf(text, CONTRACT);
+    expect(story.steps.length).toBeGreaterThanOrEqual(14);
+    expect(story.steps.length).toBeLessThanOrEqual(20);
+  });
+
+  const geo = geoFiles(resolve(root, 'geo/out'));
+  if (geo.length === 0) {
+    console.log('skipping "the real story against geo/out": geo/out has no .geojson files yet (run `npm run geo`)');
+  }
+  it.skipIf(geo.length === 0)('is valid against the built geo/out', () => {
+    const story = storyOf(text, loadKnownIds(resolve(root, 'geo/out')));
+    expect(story.steps.map((s) => s.index)).toEqual(story.steps.map((_, i) => i));
+  });
+});
