@@ -8,6 +8,7 @@ import { normalizePath, type Plugin } from 'vite';
 import { formatErrors } from './errors.ts';
 import { geoFiles, loadKnownIds } from './known-ids.node.ts';
 import { parseStory } from './parse.ts';
+import type { KnownIds } from './types.ts';
 
 const VIRTUAL_ID = 'virtual:story';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -47,12 +48,14 @@ export function storyPlugin({ file = 'story/kurils.md', geoDir = 'geo/out' }: St
       for (const path of geo) this.addWatchFile(path);
 
       let source: string;
+      let known: KnownIds;
       try {
         source = readFileSync(story, 'utf8');
+        known = loadKnownIds(geoPath());
       } catch (error) {
-        return this.error(`${file}: cannot read the story file (${String(error)})`);
+        return this.error(`cannot load the story: ${error instanceof Error ? error.message : String(error)}`);
       }
-      const result = parseStory(source, file, loadKnownIds(geoPath()));
+      const result = parseStory(source, file, known);
       if (result.ok) return `export default ${JSON.stringify(result.story)};`;
 
       const first = result.errors[0];
