@@ -20,7 +20,7 @@ const area = (dataset: KnownFeature['dataset'], bbox: Bounds): KnownFeature => (
 const point = (dataset: KnownFeature['dataset'], lon: number, lat: number): KnownFeature =>
   area(dataset, [lon, lat, lon, lat]);
 
-/** The ids the geodata build promises (its contract with the story), with rough boxes. */
+/** The ids geo/out provides (the geodata build's contract with the story), with rough boxes. */
 const CONTRACT: KnownIds = {
   features: new Map<string, KnownFeature>([
     ['iturup', area('land', [146.6, 44.4, 148.9, 45.6])],
@@ -41,15 +41,15 @@ const CONTRACT: KnownIds = {
     ['country-russia', area('world', [-180, 41.2, 180, 81.9])],
     ['country-china', area('world', [73.5, 18.2, 134.8, 53.6])],
     ['country-united-states', area('world', [-180, 18.9, 180, 71.4])],
-    ['nagato', point('places', 131.182, 34.314)],
-    ['tokyo', point('places', 139.7425, 35.6733)],
-    ['moscow', point('places', 37.618, 55.752)],
-    ['kyiv', point('places', 30.52, 50.45)],
-    ['washington', point('places', -77.04, 38.9)],
-    ['beijing', point('places', 116.4, 39.9)],
-    ['shimoda', point('places', 138.945, 34.679)],
-    ['saint-petersburg', point('places', 30.316, 59.939)],
-    ['san-francisco', point('places', -122.421, 37.779)],
+    ['place-nagato', point('places', 131.182, 34.314)],
+    ['place-tokyo', point('places', 139.7425, 35.6733)],
+    ['place-moscow', point('places', 37.618, 55.752)],
+    ['place-kyiv', point('places', 30.52, 50.45)],
+    ['place-washington', point('places', -77.04, 38.9)],
+    ['place-beijing', point('places', 116.4, 39.9)],
+    ['place-shimoda', point('places', 138.945, 34.679)],
+    ['place-saint-petersburg', point('places', 30.316, 59.939)],
+    ['place-san-francisco', point('places', -122.421, 37.779)],
     ['route-1945', area('occupation-1945', [145.9, 43.4, 156.4, 50.8])],
     ['bal-range', area('missiles-2016', [143.8, 42.9, 148.2, 45.3])],
     ['bastion-range', area('missiles-2016', [143.5, 41.9, 152.7, 48.3])],
@@ -61,7 +61,12 @@ const CONTRACT: KnownIds = {
 /** Lines 1–7; the first step's fence is line 9, its first YAML line 10. */
 const FRONT = ['---', 'title: T', 'dek: D', 'publication: P', 'date: December 2016', 'credits: [Someone]', '---', ''];
 
-const GOOD_STEP = ['id: summit', 'camera: { frame: [nagato, tokyo] }', 'layers: [places]', 'alt: Nagato and Tokyo.'];
+const GOOD_STEP = [
+  'id: summit',
+  'camera: { frame: [place-nagato, place-tokyo] }',
+  'layers: [places]',
+  'alt: Nagato and Tokyo.',
+];
 
 function step(yaml: readonly string[], text: readonly string[] = ['Some text.']): string[] {
   return ['```step', ...yaml, '```', '', ...text, ''];
@@ -126,13 +131,13 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
   });
 
   it('unknown feature in a frame camera', () => {
-    expect(errorsOf(withStepLines(['id: summit', 'camera:', '  frame: [nagato, atlantis]', 'alt: x']))).toEqual([
+    expect(errorsOf(withStepLines(['id: summit', 'camera:', '  frame: [place-nagato, atlantis]', 'alt: x']))).toEqual([
       'story/kurils.md:12: step "summit": camera.frame[1]: unknown feature "atlantis" — no dataset has a feature with this id',
     ]);
   });
 
   it('highlight of a feature whose layer is not visible says which layer to add', () => {
-    expect(errorsOf(withStepLines([...GOOD_STEP, 'highlight: [tokyo, route-1945]']))).toEqual([
+    expect(errorsOf(withStepLines([...GOOD_STEP, 'highlight: [place-tokyo, route-1945]']))).toEqual([
       'story/kurils.md:14: step "summit": highlight[1]: feature "route-1945" is in dataset "occupation-1945", which this step does not show — add layer "occupation-1945" to layers or muted',
     ]);
   });
@@ -156,9 +161,9 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
   });
 
   it('bearing −200 (negative bounds are printed with a minus sign)', () => {
-    expect(errorsOf(withStepLines(['id: summit', 'camera: { frame: [tokyo], bearing: -200 }', 'alt: x']))).toEqual([
-      'story/kurils.md:11: step "summit": camera.bearing: -200 is out of range — allowed −180 to 180',
-    ]);
+    expect(
+      errorsOf(withStepLines(['id: summit', 'camera: { frame: [place-tokyo], bearing: -200 }', 'alt: x'])),
+    ).toEqual(['story/kurils.md:11: step "summit": camera.bearing: -200 is out of range — allowed −180 to 180']);
   });
 
   it('bbox with south above north', () => {
@@ -169,7 +174,7 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
 
   it('mixed camera shapes say which keys each shape allows', () => {
     expect(
-      errorsOf(withStepLines(['id: summit', 'camera: { center: [146, 44], zoom: 5, frame: [tokyo] }', 'alt: x'])),
+      errorsOf(withStepLines(['id: summit', 'camera: { center: [146, 44], zoom: 5, frame: [place-tokyo] }', 'alt: x'])),
     ).toEqual([
       'story/kurils.md:11: step "summit": camera: mixes camera shapes (center and frame) — use one: a center camera allows center, zoom, bearing, pitch; a frame camera allows frame, padding, maxZoom, bearing, pitch; a bbox camera allows bbox, padding, maxZoom, bearing, pitch',
     ]);
@@ -184,7 +189,9 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
   });
 
   it('unknown camera key typo', () => {
-    expect(errorsOf(withStepLines(['id: summit', 'camera:', '  frame: [tokyo]', '  maxZom: 6', 'alt: x']))).toEqual([
+    expect(
+      errorsOf(withStepLines(['id: summit', 'camera:', '  frame: [place-tokyo]', '  maxZom: 6', 'alt: x'])),
+    ).toEqual([
       'story/kurils.md:13: step "summit": camera: unknown camera key "maxZom" — did you mean "maxZoom"? A frame camera allows frame, padding, maxZoom, bearing, pitch',
     ]);
   });
@@ -214,13 +221,13 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
   });
 
   it('unknown step key typo, with the allowed keys', () => {
-    expect(errorsOf(withStepLines([...GOOD_STEP, 'hightlight: [tokyo]']))).toEqual([
+    expect(errorsOf(withStepLines([...GOOD_STEP, 'hightlight: [place-tokyo]']))).toEqual([
       'story/kurils.md:14: step "summit": unknown step key "hightlight" — did you mean "highlight"? Allowed keys: id, camera, layers, muted, highlight, alt, cite, notes',
     ]);
   });
 
   it('every unknown key is reported, not only the first', () => {
-    expect(errorsOf(withStepLines([...GOOD_STEP, 'hightlight: [tokyo]', 'note: x']))).toHaveLength(2);
+    expect(errorsOf(withStepLines([...GOOD_STEP, 'hightlight: [place-tokyo]', 'note: x']))).toHaveLength(2);
   });
 
   it('layer both visible and muted', () => {
@@ -318,13 +325,13 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
     const errors = errorsOf(
       source(
         step(['id: one', 'camera: { center: [146, 44], zoom: 30 }', 'alt: x']),
-        step(['id: two', 'camera: { frame: [tokio] }', 'alt: x']),
-        step(['id: three', 'camera: { frame: [tokyo] }', 'alt: x'], ['<i>x</i>']),
+        step(['id: two', 'camera: { frame: [place-tokio] }', 'alt: x']),
+        step(['id: three', 'camera: { frame: [place-tokyo] }', 'alt: x'], ['<i>x</i>']),
       ),
     );
     expect(errors).toEqual([
       'story/kurils.md:11: step "one": camera.zoom: 30 is out of range — allowed 0 to 20',
-      'story/kurils.md:19: step "two": camera.frame[0]: unknown feature "tokio" — did you mean "tokyo"?',
+      'story/kurils.md:19: step "two": camera.frame[0]: unknown feature "place-tokio" — did you mean "place-tokyo"?',
       'story/kurils.md:31: step "three": text: raw HTML is not allowed in step text: <i> — use Markdown',
     ]);
   });
@@ -376,7 +383,7 @@ describe('good inputs', () => {
   });
 
   it('fills meta and step defaults', () => {
-    const story = storyOf(withStepLines(['id: bare', 'camera: { frame: [tokyo] }', 'alt: A map.']));
+    const story = storyOf(withStepLines(['id: bare', 'camera: { frame: [place-tokyo] }', 'alt: A map.']));
     expect(story.meta).toEqual({
       title: 'T',
       dek: 'D',
@@ -425,6 +432,7 @@ describe('did-you-mean', () => {
     expect(levenshtein('missles-2016', 'missiles-2016')).toBe(1);
     expect(suggest('missles-2016', ['missiles-2016', 'places'])).toBe('missiles-2016');
     expect(suggest('border', ['border-1855', 'disputed'])).toBe('border-1855');
+    expect(suggest('tokyo', ['place-tokyo', 'place-kyiv'])).toBe('place-tokyo');
     expect(suggest('rivers', ['places', 'disputed'])).toBeUndefined();
   });
 });
@@ -465,7 +473,11 @@ describe('feature ids from geo/out', () => {
     writeFileSync(
       join(dir, 'places.geojson'),
       collection([
-        { type: 'Feature', properties: { id: 'tokyo' }, geometry: { type: 'Point', coordinates: [139.74, 35.67] } },
+        {
+          type: 'Feature',
+          properties: { id: 'place-tokyo' },
+          geometry: { type: 'Point', coordinates: [139.74, 35.67] },
+        },
       ]),
     );
     writeFileSync(
@@ -483,9 +495,9 @@ describe('feature ids from geo/out', () => {
     );
 
     const known = loadKnownIds(dir);
-    expect([...known.features.keys()].sort()).toEqual(['iturup', 'tokyo']);
+    expect([...known.features.keys()].sort()).toEqual(['iturup', 'place-tokyo']);
     expect(known.features.get('iturup')).toEqual({ dataset: 'land', bbox: [147, 44.5, 148.9, 45.6] });
-    expect(known.features.get('tokyo')).toEqual({ dataset: 'places', bbox: [139.74, 35.67, 139.74, 35.67] });
+    expect(known.features.get('place-tokyo')).toEqual({ dataset: 'places', bbox: [139.74, 35.67, 139.74, 35.67] });
   });
 });
 
@@ -505,7 +517,7 @@ describe('vite plugin', () => {
       join(dir, 'geo/out/places.geojson'),
       JSON.stringify({
         type: 'FeatureCollection',
-        features: ['nagato', 'tokyo'].map((id, i) => ({
+        features: ['place-nagato', 'place-tokyo'].map((id, i) => ({
           type: 'Feature',
           properties: { id },
           geometry: { type: 'Point', coordinates: [131 + i * 8, 34 + i] },

@@ -1,4 +1,4 @@
-/** Did-you-mean for ids and keys: the nearest candidate by edit distance (≤ 2) or by prefix. */
+/** Did-you-mean for ids and keys: the nearest candidate by edit distance (≤ 2), prefix or last segment. */
 
 export function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
@@ -23,8 +23,10 @@ export function suggest(input: string, candidates: Iterable<string>): string | u
   for (const candidate of candidates) {
     const hay = candidate.toLowerCase();
     const distance = levenshtein(needle, hay);
-    // A prefix ("missiles" for "missiles-2016") is a good guess even when many letters are missing.
-    const prefix = needle.length >= 3 && (hay.startsWith(needle) || needle.startsWith(hay));
+    // A prefix ("missiles" for "missiles-2016") or a last segment ("tokyo" for "place-tokyo") is a
+    // good guess even when many letters are missing.
+    const prefix =
+      needle.length >= 3 && (hay.startsWith(needle) || needle.startsWith(hay) || hay.endsWith(`-${needle}`));
     const score = distance <= MAX_DISTANCE ? distance : prefix ? MAX_DISTANCE + 0.5 : Infinity;
     if (score < bestScore) {
       best = candidate;
