@@ -1,0 +1,182 @@
+/**
+ * The whole build as one pure function: source polygons and the world topology in, every output file's
+ * text out, validated. No files or network here, so tests can feed it bad input.
+ */
+import type { Feature, FeatureCollection } from 'geojson';
+import type { Topology } from 'topojson-specification';
+import { REGION_BBOX, SIMPLIFY_AREA_LIMIT } from './config.ts';
+import { PipelineError, throwIfAny } from './errors.ts';
+import { border1855, border1875, occupation1945, offer1956, renounced1951 } from './history.ts';
+import { type AreaRecord, buildLand } from './islands.ts';
+import { labels } from './labels.ts';
+import { missiles2016, NEMURO_STRAIT_BBOX } from './missiles.ts';
+import { distances, places } from './places.ts';
+import { compareWithReference, REFERENCE_SOURCE } from './reference.ts';
+import { DATASET_IDS, type DatasetId, duplicateIds, validateDataset } from './schema.ts';
+import { sea, SEA_BANDS_KM } from './sea.ts';
+import type { SourcePolygon } from './source.ts';
+import { buildWorld } from './world.ts';
+import { serializeCollection, serializeJson } from './write.ts';
+
+export interface BuildResult {
+  readonly datasets: Map<DatasetId, FeatureCollection>;
+  readonly facts: Record<string, unknown>;
+  /** File name → exact text, including facts.json. */
+  readonly files: Map<string, string>;
+}
+
+function collection(features: readonly Feature[]): FeatureCollection {
+  return { type: 'FeatureCollection', features: [...features] };
+}
+
+/** Simplification must keep each feature's area within the limit; the record says by how much. */
+export function simplificationProblems(areas: readonly AreaRecord[]): PipelineError[] {
+  return areas
+    .filter((a) => Math.abs(a.simplify_change_pct) > SIMPLIFY_AREA_LIMIT * 100)
+    .map(
+      (a) =>
+        new PipelineError(
+          'geo/out/land.geojson',
+          a.id,
+          `simplification changed the area by ${a.simplify_change_pct}% (limit ${SIMPLIFY_AREA_LIMIT * 100}%)`,
+        ),
+    );
+}
+
+/** Every dataset valid, ids unique across all of them, and exactly the registry's datasets built. */
+export function validateOutputs(datasets: ReadonlyMap<DatasetId, FeatureCollection>): PipelineError[] {
+  const errors: PipelineError[] = [];
+  for (const id of DATASET_IDS) {
+    const data = datasets.get(id);
+    if (!data)
+      errors.push(
+        new PipelineError(
+          `geo/out/${id}.geojson`,
+          'whole file',
+          'the layer registry lists this dataset but the build made none',
+        ),
+      );
+    else errors.push(...validateDataset(id, data));
+  }
+  for (const id of datasets.keys()) {
+    if (!DATASET_IDS.includes(id))
+      errors.push(
+        new PipelineError(`geo/out/${id}.geojson`, 'whole file', 'not in the layer registry (src/lib/map/layers.ts)'),
+      );
+  }
+  return [...errors, ...duplicateIds(datasets)];
+}
+
+const round = (n: number, d: number): number => Math.round(n * 10 ** d) / 10 ** d;
+
+export function buildAll(source: readonly SourcePolygon[], worldTopology: Topology): BuildResult {
+  const land = buildLand(source, REGION_BBOX);
+  throwIfAny(simplificationProblems(land.areas));
+  const { world, borders } = buildWorld(worldTopology);
+  const b1875 = border1875(land.features);
+  const occupation = occupation1945(land.features);
+  const offer = offer1956(land.features);
+  const missiles = missiles2016(land.features, REGION_BBOX);
+  const dist = distances(land.features);
+
+  const datasets = new Map<DatasetId, FeatureCollection>([
+    ['world', collection(world)],
+    ['borders', collection(borders)],
+    ['land', collection(land.features)],
+    ['sea', collection(sea(land.features, REGION_BBOX))],
+    ['labels', collection(labels(land.features, world))],
+    ['places', collection(places())],
+    ['border-1855', collection([border1855(land.features)])],
+    ['border-1875', collection([b1875.feature])],
+    ['occupation-1945', collection(occupation.features)],
+    ['renounced-1951', collection(renounced1951(land.features))],
+    ['offer-1956', collection(offer.features)],
+    ['missiles-2016', collection(missiles.features)],
+    ['distances', collection(dist.features)],
+  ]);
+  throwIfAny(validateOutputs(datasets));
+
+  const areaById = new Map(land.features.map((f) => [f.properties.id, f.properties.area_km2] as const));
+  const comparison = compareWithReference(areaById);
+  throwIfAny(
+    comparison
+      .filter((c) => !c.ok)
+      .map(
+        (c) =>
+          new PipelineError(
+            'geo/out/land.geojson',
+            c.features.join('+'),
+            `${c.computed_km2} km² is ${c.diff_pct}% off the reference ${c.reference_km2} km²`,
+          ),
+      ),
+  );
+
+  const facts = {
+    about: 'Every figure computed by `npm run geo` (geo/build.ts) from geo/out; see geo/README.md.',
+    units: {
+      km2: 'square kilometres, geodesic (@turf/area)',
+      km: 'kilometres, geodesic (@turf/distance, @turf/length, @turf/nearest-point-on-line)',
+      pct: 'percent',
+      share: 'fraction 0–1',
+      deg: 'degrees of longitude/latitude',
+    },
+    region_bbox_deg: REGION_BBOX,
+    islands: Object.fromEntries(land.areas.map((a) => [a.id, a])),
+    dropped_polygons_under_min_area: land.droppedPolygons,
+    reference_comparison: { source: REFERENCE_SOURCE, rows: comparison },
+    offer_1956: {
+      offered_km2: round(offer.offeredKm2, 1),
+      disputed_km2: round(offer.disputedKm2, 1),
+      share_of_disputed_area: round(offer.share, 4),
+      share_pct: round(offer.share * 100, 1),
+    },
+    missiles_2016: {
+      basis: 'range from anywhere on the island (buffer of the island polygon)',
+      hokkaido_km2: round(missiles.figures.hokkaidoKm2, 1),
+      nemuro_strait_km2: round(missiles.figures.nemuroStraitKm2, 1),
+      nemuro_strait_definition: `sea inside bbox ${NEMURO_STRAIT_BBOX.join(', ')} (W, S, E, N) not covered by land`,
+      reach: Object.fromEntries(
+        missiles.figures.reach.map((r) => [
+          r.system.toLowerCase(),
+          {
+            range_km: r.rangeKm,
+            hokkaido_km2_in_range: round(r.hokkaidoKm2, 1),
+            hokkaido_share: round(r.hokkaidoShare, 4),
+            hokkaido_share_pct: round(r.hokkaidoShare * 100, 1),
+            nemuro_strait_share: round(r.nemuroStraitShare, 4),
+            nemuro_strait_share_pct: round(r.nemuroStraitShare * 100, 1),
+          },
+        ]),
+      ),
+    },
+    distances: {
+      ...Object.fromEntries(
+        dist.features.map((f) => [
+          f.properties.id,
+          { km: f.properties.km, from: f.properties.from, to: f.properties.to },
+        ]),
+      ),
+      nosappu_cape_deg: dist.nosappu,
+      nosappu_nearest_habomai_feature: dist.nosappuTo,
+    },
+    occupation_1945: {
+      route_length_km: round(occupation.routeKm, 1),
+      route_over_land_km: occupation.routeOverLandKm,
+      distance_km_along_route: Object.fromEntries(
+        occupation.features.flatMap((f) =>
+          f.properties.kind === 'event' ? [[f.properties.id, f.properties.distance_km]] : [],
+        ),
+      ),
+    },
+    border_1875: { strait_width_km: b1875.straitWidthKm, computed_mid_to_facts_mid_km: b1875.midOffsetKm },
+    sea_bands_km: SEA_BANDS_KM,
+  };
+
+  const files = new Map<string, string>();
+  for (const id of DATASET_IDS) {
+    const data = datasets.get(id);
+    if (data) files.set(`${id}.geojson`, serializeCollection(data));
+  }
+  files.set('facts.json', serializeJson(facts));
+  return { datasets, facts, files };
+}
