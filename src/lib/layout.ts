@@ -7,6 +7,9 @@ import type { PaddingOptions } from 'maplibre-gl';
 /** Below this width the map goes full-bleed behind the text cards. */
 export const WIDE_MIN_PX = 800;
 
+/** Where a phone's trigger line sits; the CSS gives each phone step a full screen of scroll. */
+const PHONE_TRIGGER = 0.5;
+
 export interface Layout {
   mode: 'phone' | 'wide';
   /** The trigger line, as a fraction of the viewport height from the top. */
@@ -19,11 +22,11 @@ export function layoutFor(width: number, height: number): Layout {
   if (width >= WIDE_MIN_PX) {
     return { mode: 'wide', triggerOffset: 0.5, padding: { top: 56, right: 24, bottom: 40, left: 24 } };
   }
-  // On phones a card enters from the bottom and is read in the lower part of the screen, so the
-  // map's subject is framed in the upper part, clear of the card and of the tool bar.
+  // On phones a step becomes active as its card's top reaches mid-screen, so the card is read in
+  // the lower half and the map's subject is framed in the upper half, below the tool bar.
   return {
     mode: 'phone',
-    triggerOffset: 0.75,
-    padding: { top: 56, right: 12, bottom: Math.round(height * 0.45), left: 12 },
+    triggerOffset: PHONE_TRIGGER,
+    padding: { top: 104, right: 16, bottom: Math.round(height * (1 - PHONE_TRIGGER)) + 8, left: 16 },
   };
 }

@@ -6,7 +6,11 @@ function fakeHost(): CameraHost & { calls: string[] } {
   const calls: string[] = [];
   return {
     calls,
-    cameraForBounds: (_bounds, options) => ({ center: { lng: 146, lat: 44 } as never, zoom: 6.5, bearing: options?.bearing ?? 0 }),
+    setPadding: () => calls.push('padding'),
+    cameraForBounds: (_bounds, options) => {
+      calls.push(`fit padding ${JSON.stringify(options?.padding)}`);
+      return { center: { lng: 146, lat: 44 } as never, zoom: 6.5, bearing: options?.bearing ?? 0 };
+    },
     jumpTo: () => calls.push('jump'),
     easeTo: () => calls.push('ease'),
     flyTo: () => calls.push('fly'),
@@ -19,17 +23,18 @@ const pad = { top: 10, right: 10, bottom: 10, left: 10 };
 
 describe('cameraTarget', () => {
   it('keeps a declared centre as is', () => {
-    const target = cameraTarget({ kind: 'center', center: [146, 44], zoom: 7, bearing: 10, pitch: 20 }, pad, fakeHost());
+    const target = cameraTarget({ kind: 'center', center: [146, 44], zoom: 7, bearing: 10, pitch: 20 }, fakeHost());
     expect(target).toEqual({ center: [146, 44], zoom: 7, bearing: 10, pitch: 20 });
   });
 
-  it('fits bounds through MapLibre with the card padding added', () => {
+  it("fits bounds through MapLibre with only the step's own padding (the map holds the card's)", () => {
+    const host = fakeHost();
     const target = cameraTarget(
       { kind: 'bounds', bounds: [145, 43, 148, 46], padding: 40, maxZoom: 9, bearing: 0, pitch: 0 },
-      pad,
-      fakeHost(),
+      host,
     );
     expect(target).toEqual({ center: [146, 44], zoom: 6.5, bearing: 0, pitch: 0 });
+    expect(host.calls).toEqual(['fit padding 40']);
   });
 });
 
@@ -41,7 +46,9 @@ describe('chooseMoveMode', () => {
   });
   it('flies far and eases near', () => {
     expect(chooseMoveMode({ motion: true, instant: false, from: { center: [37, 55], zoom: 3 }, to })).toBe('fly');
-    expect(chooseMoveMode({ motion: true, instant: false, from: { center: [146.5, 44.2], zoom: 7.3 }, to })).toBe('ease');
+    expect(chooseMoveMode({ motion: true, instant: false, from: { center: [146.5, 44.2], zoom: 7.3 }, to })).toBe(
+      'ease',
+    );
   });
 });
 

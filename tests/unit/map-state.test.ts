@@ -13,7 +13,10 @@ import {
 } from '../../src/lib/map/state.ts';
 
 const style = buildStyle({
-  dataUrls: Object.fromEntries(DATASET_IDS.map((id) => [id, `https://example.test/${id}.geojson`])) as Record<DatasetId, string>,
+  dataUrls: Object.fromEntries(DATASET_IDS.map((id) => [id, `https://example.test/${id}.geojson`])) as Record<
+    DatasetId,
+    string
+  >,
   fontFaces: {},
 });
 const specs = controlledLayers(style.layers);
@@ -41,7 +44,9 @@ function fresh(state: StyleState) {
 describe('the style registry', () => {
   it('gives every story layer at least one MapLibre layer named <story-layer>-<type>', () => {
     for (const id of STORY_LAYER_IDS) {
-      const own = style.layers.filter((l) => (l.metadata as Record<string, unknown> | undefined)?.['kuril:story-layer'] === id);
+      const own = style.layers.filter(
+        (l) => (l.metadata as Record<string, unknown> | undefined)?.['kuril:story-layer'] === id,
+      );
       expect(own.length, id).toBeGreaterThan(0);
       for (const layer of own) expect(layer.id.startsWith(`${id}-`), layer.id).toBe(true);
     }
@@ -68,8 +73,10 @@ describe('styleStateFor', () => {
 
   it('filters every highlight layer to the step highlight', () => {
     const state = styleStateFor(summit, reader, specs);
-    const filter = state.layers['highlight-places-circle']!.filter;
-    expect(filter).toEqual(['in', ['get', 'id'], ['literal', ['nagato', 'tokyo']]]);
+    const ids = ['in', ['get', 'id'], ['literal', ['nagato', 'tokyo']]];
+    expect(state.layers['highlight-places-line']!.filter).toEqual(ids);
+    // Circles only ring points, never the vertices of a highlighted line or polygon.
+    expect(state.layers['highlight-places-circle']!.filter).toEqual(['all', ['==', ['geometry-type'], 'Point'], ids]);
     expect(styleStateFor(missiles, reader, specs).layers['highlight-places-circle']!.visible).toBe(false);
   });
 
@@ -96,9 +103,15 @@ describe('diffStyleState', () => {
   it('lands on the same map whatever the route: in order, backwards, jumping', () => {
     const states = [summit, offer, missiles].map((s) => styleStateFor(s, reader, specs));
     const target = fresh(states[2]!);
-    const inOrder = apply(apply(fresh(states[0]!), diffStyleState(states[0]!, states[1]!)), diffStyleState(states[1]!, states[2]!));
+    const inOrder = apply(
+      apply(fresh(states[0]!), diffStyleState(states[0]!, states[1]!)),
+      diffStyleState(states[1]!, states[2]!),
+    );
     const jumped = apply(fresh(states[0]!), diffStyleState(states[0]!, states[2]!));
-    const back = apply(apply(fresh(states[2]!), diffStyleState(states[2]!, states[1]!)), diffStyleState(states[1]!, states[2]!));
+    const back = apply(
+      apply(fresh(states[2]!), diffStyleState(states[2]!, states[1]!)),
+      diffStyleState(states[1]!, states[2]!),
+    );
     for (const model of [inOrder, jumped, back]) {
       for (const [layer, props] of Object.entries(target)) {
         for (const [key, value] of Object.entries(props)) {
@@ -114,7 +127,9 @@ describe('diffStyleState', () => {
     const ops = diffStyleState(a, styleStateFor(summit, { ...reader, fadeMs: 0 }, specs));
     const transitions = ops.filter((op) => op.kind === 'paint' && op.property.endsWith('-transition'));
     expect(transitions.length).toBeGreaterThan(0);
-    expect(transitions.every((op) => op.kind === 'paint' && (op.value as { duration: number }).duration === 0)).toBe(true);
+    expect(transitions.every((op) => op.kind === 'paint' && (op.value as { duration: number }).duration === 0)).toBe(
+      true,
+    );
   });
 });
 

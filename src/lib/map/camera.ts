@@ -15,6 +15,7 @@ export type MoveMode = 'jump' | 'ease' | 'fly';
 
 /** The parts of MapLibre's Map the camera uses (checked against the real class in a contract test). */
 export interface CameraHost {
+  setPadding(padding: PaddingOptions): unknown;
   cameraForBounds(bounds: LngLatBoundsLike, options?: CameraForBoundsOptions): JumpToOptions | undefined;
   jumpTo(options: JumpToOptions): unknown;
   easeTo(options: JumpToOptions & { duration?: number; essential?: boolean }): unknown;
@@ -23,20 +24,12 @@ export interface CameraHost {
   getCenter(): { lng: number; lat: number };
 }
 
-export function addPadding(a: PaddingOptions, extra: number): PaddingOptions {
-  return {
-    top: (a.top ?? 0) + extra,
-    right: (a.right ?? 0) + extra,
-    bottom: (a.bottom ?? 0) + extra,
-    left: (a.left ?? 0) + extra,
-  };
-}
-
 /**
- * Where the camera goes for a step, given the viewport padding (the text card's share of the
- * screen). Bounds are fitted inside the padded area; centres are placed at its middle.
+ * Where the camera goes for a step. The host map's own padding (the text card's share of the
+ * screen, set before this is called) already shrinks the area MapLibre fits bounds into, and the
+ * centre it returns is the centre of that unpadded area; the step's padding is added around the box.
  */
-export function cameraTarget(camera: ResolvedCamera, viewport: PaddingOptions, host: CameraHost): CameraTarget {
+export function cameraTarget(camera: ResolvedCamera, host: CameraHost): CameraTarget {
   switch (camera.kind) {
     case 'center':
       return { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
@@ -47,7 +40,7 @@ export function cameraTarget(camera: ResolvedCamera, viewport: PaddingOptions, h
           [west, south],
           [east, north],
         ],
-        { padding: addPadding(viewport, camera.padding), maxZoom: camera.maxZoom, bearing: camera.bearing },
+        { padding: camera.padding, maxZoom: camera.maxZoom, bearing: camera.bearing },
       );
       const center = fit?.center as { lng: number; lat: number } | [number, number] | undefined;
       const lngLat: [number, number] = Array.isArray(center)

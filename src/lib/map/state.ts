@@ -70,7 +70,11 @@ export function controlledLayers(specs: readonly LayerSpecification[]): LayerSpe
   return specs.filter((spec) => storyLayerOf(spec) !== undefined || isHighlightLayer(spec));
 }
 
-export function styleStateFor(step: StepLayers, reader: ReaderSettings, specs: readonly LayerSpecification[]): StyleState {
+export function styleStateFor(
+  step: StepLayers,
+  reader: ReaderSettings,
+  specs: readonly LayerSpecification[],
+): StyleState {
   const layers: Record<string, LayerState> = {};
   const highlightFilter: FilterSpecification = ['in', ['get', 'id'], ['literal', [...step.highlight].sort()]];
   for (const spec of specs) {
@@ -84,7 +88,10 @@ export function styleStateFor(step: StepLayers, reader: ReaderSettings, specs: r
       );
       layers[spec.id] = { visible, opacity };
     } else if (isHighlightLayer(spec)) {
-      layers[spec.id] = { visible: step.highlight.length > 0, opacity: {}, filter: highlightFilter };
+      // A circle layer would ring every vertex of a line or polygon: circles are for points only.
+      const filter: FilterSpecification =
+        spec.type === 'circle' ? ['all', ['==', ['geometry-type'], 'Point'], highlightFilter] : highlightFilter;
+      layers[spec.id] = { visible: step.highlight.length > 0, opacity: {}, filter };
     }
   }
   for (const id of NAMED_LABEL_LAYERS) {
@@ -109,7 +116,12 @@ export function diffStyleState(prev: StyleState | null, next: StyleState): Style
     if (had?.visible !== want.visible) ops.push({ kind: 'visibility', layer, visible: want.visible });
     for (const [property, value] of Object.entries(want.opacity)) {
       if (fadeChanged) {
-        ops.push({ kind: 'paint', layer, property: `${property}-transition`, value: { duration: next.fadeMs, delay: 0 } });
+        ops.push({
+          kind: 'paint',
+          layer,
+          property: `${property}-transition`,
+          value: { duration: next.fadeMs, delay: 0 },
+        });
       }
       if (had?.opacity[property] !== value) ops.push({ kind: 'paint', layer, property, value });
     }

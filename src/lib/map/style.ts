@@ -50,7 +50,11 @@ function matchStatus(offered: string, other: string): DataDrivenPropertyValueSpe
   return ['match', ['get', 'status'], 'offered', offered, other];
 }
 
-function historyLabel(id: StoryLayerId, source: DatasetId, extra: Partial<LayerSpecification> = {}): LayerSpecification {
+function historyLabel(
+  id: StoryLayerId,
+  source: DatasetId,
+  extra: Partial<LayerSpecification> = {},
+): LayerSpecification {
   return {
     id: `${id}-label`,
     type: 'symbol',
@@ -144,7 +148,9 @@ function storyLayers(): LayerSpecification[] {
       metadata: storyLayer('border-1855'),
       paint: { 'line-color': palette.treatyBorder, 'line-width': 2, 'line-dasharray': [2, 1], 'line-opacity': 1 },
     },
-    historyLabel('border-1855', 'border-1855', { layout: { 'symbol-placement': 'line', 'text-offset': [0, -0.8] } } as Partial<LayerSpecification>),
+    historyLabel('border-1855', 'border-1855', {
+      layout: { 'symbol-placement': 'line', 'text-offset': [0, -0.8] },
+    } as Partial<LayerSpecification>),
     {
       id: 'border-1875-line',
       type: 'line',
@@ -152,7 +158,9 @@ function storyLayers(): LayerSpecification[] {
       metadata: storyLayer('border-1875'),
       paint: { 'line-color': palette.treatyBorder, 'line-width': 2, 'line-dasharray': [1, 1], 'line-opacity': 1 },
     },
-    historyLabel('border-1875', 'border-1875', { layout: { 'symbol-placement': 'line', 'text-offset': [0, -0.8] } } as Partial<LayerSpecification>),
+    historyLabel('border-1875', 'border-1875', {
+      layout: { 'symbol-placement': 'line', 'text-offset': [0, -0.8] },
+    } as Partial<LayerSpecification>),
     {
       id: 'occupation-1945-line',
       type: 'line',
@@ -187,7 +195,9 @@ function storyLayers(): LayerSpecification[] {
       metadata: storyLayer('distances'),
       paint: { 'line-color': palette.distance, 'line-width': 2, 'line-opacity': 1 },
     },
-    historyLabel('distances', 'distances', { layout: { 'text-anchor': 'top', 'text-offset': [0, 0.6] } } as Partial<LayerSpecification>),
+    historyLabel('distances', 'distances', {
+      layout: { 'text-anchor': 'top', 'text-offset': [0, 0.6] },
+    } as Partial<LayerSpecification>),
     {
       id: 'missiles-2016-circle',
       type: 'circle',
@@ -252,7 +262,7 @@ function highlightLayers(): LayerSpecification[] {
       id: `highlight-${dataset}-circle`,
       type: 'circle',
       source: dataset,
-      filter: ['in', ['get', 'id'], ['literal', []]],
+      filter: ['all', ['==', ['geometry-type'], 'Point'], ['in', ['get', 'id'], ['literal', []]]],
       metadata: { 'kuril:highlight': true },
       paint: {
         'circle-radius': 9,
@@ -272,7 +282,17 @@ function basemapLayers(): LayerSpecification[] {
       type: 'fill',
       source: 'sea',
       paint: {
-        'fill-color': ['match', ['get', 'band'], 1, palette.seaBands[0], 2, palette.seaBands[1], 3, palette.seaBands[2], palette.seaBands[3]],
+        'fill-color': [
+          'match',
+          ['get', 'band'],
+          1,
+          palette.seaBands[0],
+          2,
+          palette.seaBands[1],
+          3,
+          palette.seaBands[2],
+          palette.seaBands[3],
+        ],
       },
     },
     {
@@ -283,16 +303,6 @@ function basemapLayers(): LayerSpecification[] {
       paint: {
         'fill-color': palette.worldLand,
         'fill-opacity': ['interpolate', ['linear'], ['zoom'], 5.5, 1, 6.5, 0],
-      },
-    },
-    {
-      id: 'world-line',
-      type: 'line',
-      source: 'world',
-      paint: {
-        'line-color': palette.landLine,
-        'line-width': 0.6,
-        'line-opacity': ['interpolate', ['linear'], ['zoom'], 5.5, 1, 6.5, 0],
       },
     },
     {

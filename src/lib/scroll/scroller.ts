@@ -26,7 +26,11 @@ export function createScroller({ steps, offset, onStep, onProgress }: ScrollerOp
   const instance = scrollama();
   const triggerLine = () => window.innerHeight * offset;
 
-  const measure = () => activeIndexAt(steps.map((el) => el.getBoundingClientRect().top), triggerLine());
+  const measure = () =>
+    activeIndexAt(
+      steps.map((el) => el.getBoundingClientRect().top),
+      triggerLine(),
+    );
 
   const settle = () => {
     const index = measure();

@@ -1,0 +1,157 @@
+/**
+ * `npm run bench`: loads the production build (dist/) in headless Chromium at 390×844 and prints
+ * time to first text paint, time to first map render, bytes by kind (gzip) and the main thread's
+ * long tasks during a full scroll through the story. A benchmark, not a test: it prints figures.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const PORT = 4175;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const ARGS = [
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+];
+
+if (!existsSync('dist/index.html')) {
+  console.error('No production build: run `npm run build` first.');
+  process.exit(1);
+}
+
+function executablePath() {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  try {
+    candidates.unshift(chromium.executablePath());
+  } catch {
+    /* Playwright's own browser is not installed */
+  }
+  return candidates.find((p) => p && existsSync(p));
+}
+
+function kindOf(path) {
+  const ext = extname(path);
+  if (path.endsWith('/') || ext === '.html') return 'HTML';
+  if (ext === '.js' || ext === '.mjs')
+    return path.includes('maplibre') || path.includes('create-map') ? 'JS (map library)' : 'JS (app)';
+  if (ext === '.css') return 'CSS';
+  if (ext === '.woff2' || ext === '.woff') return 'fonts';
+  if (ext === '.geojson' || ext === '.json') return 'data';
+  return 'other';
+}
+
+function gzipBytesOf(pathname) {
+  const file = join('dist', pathname === '/' ? 'index.html' : decodeURIComponent(pathname));
+  return existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : 0;
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      if ((await fetch(ORIGIN)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('preview server did not start');
+}
+
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--outDir', 'dist', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+  {
+    stdio: 'ignore',
+  },
+);
+
+try {
+  await waitForServer();
+  const browser = await chromium.launch({ executablePath: executablePath(), args: ARGS });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const requests = [];
+  page.on('requestfinished', (request) => requests.push(new URL(request.url())));
+
+  await page.goto(`${ORIGIN}/`, { waitUntil: 'load' });
+  await page.waitForFunction(() => performance.getEntriesByName('kuril:map-rendered').length > 0, undefined, {
+    timeout: 120_000,
+  });
+  const timing = await page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    const mapChunk = performance.getEntriesByType('resource').find((entry) => /create-map[^/]*\.js$/.test(entry.name));
+    return {
+      firstTextPaint: paint?.startTime ?? NaN,
+      mapLibraryLoaded: mapChunk ? mapChunk.responseEnd : NaN,
+      firstMapRender: performance.getEntriesByName('kuril:map-rendered')[0].startTime,
+    };
+  });
+
+  // A full scroll through the story, one step at a time, letting each flight finish.
+  const stepCount = await page.locator('.step').count();
+  await page.evaluate(() => (window.__longTasks = []));
+  for (let i = 0; i < stepCount; i += 1) {
+    await page.evaluate((index) => {
+      const el = document.querySelectorAll('.step')[index];
+      window.scrollTo({
+        top: el.getBoundingClientRect().top + window.scrollY - window.innerHeight * 0.75 + 8,
+        behavior: 'instant',
+      });
+    }, i);
+    await page.waitForTimeout(2600);
+  }
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  await browser.close();
+
+  const byKind = new Map();
+  const seen = new Set();
+  for (const url of requests) {
+    if (url.origin !== ORIGIN || seen.has(url.pathname)) continue;
+    seen.add(url.pathname);
+    const kind = kindOf(url.pathname);
+    const entry = byKind.get(kind) ?? { files: 0, bytes: 0 };
+    entry.files += 1;
+    entry.bytes += gzipBytesOf(url.pathname);
+    byKind.set(kind, entry);
+  }
+
+  const ms = (n) => `${Math.round(n)} ms`;
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const rows = [
+    ['time to first text paint', ms(timing.firstTextPaint)],
+    ['map library loaded', ms(timing.mapLibraryLoaded)],
+    ['text painted before map library', timing.firstTextPaint < timing.mapLibraryLoaded ? 'yes' : 'NO'],
+    ['time to first map render', ms(timing.firstMapRender)],
+    ...[...byKind.entries()]
+      .sort()
+      .map(([kind, { files, bytes }]) => [`${kind} (gzip, ${files} file${files === 1 ? '' : 's'})`, kb(bytes)]),
+    ['total (gzip)', kb([...byKind.values()].reduce((sum, e) => sum + e.bytes, 0))],
+    ['app JS without maplibre ≤ 40 KB', (byKind.get('JS (app)')?.bytes ?? 0) <= 40 * 1024 ? 'yes' : 'NO'],
+    ['long tasks during full scroll', String(longTasks.length)],
+    ['longest task', longTasks.length ? ms(Math.max(...longTasks.map((t) => t.duration))) : '—'],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log(`\nProduction build, headless Chromium (SwiftShader), 390×844, ${stepCount} steps\n`);
+  for (const [key, value] of rows) console.log(`${key.padEnd(width)}  ${value}`);
+} finally {
+  server.kill();
+}

@@ -1,0 +1,47 @@
+/**
+ * `npm run build`: the client bundle, then the same App rendered to HTML on Node and written into
+ * the built index.html, so the article, its alt texts and credits are readable before any
+ * JavaScript runs. `--mode e2e` builds the test variant into dist-e2e.
+ */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'vite';
+
+const modeFlag = process.argv.indexOf('--mode');
+const mode = modeFlag >= 0 ? (process.argv[modeFlag + 1] ?? 'production') : 'production';
+const root = resolve(import.meta.dirname, '..');
+const outDir = join(root, mode === 'e2e' ? 'dist-e2e' : 'dist');
+const ssrDir = join(root, 'node_modules/.cache/kuril-ssr', mode);
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+
+async function main(): Promise<void> {
+  await build({ root, mode, logLevel: 'warn' });
+  await build({
+    root,
+    mode,
+    logLevel: 'warn',
+    build: { ssr: 'src/entry-server.ts', outDir: ssrDir, emptyOutDir: true, copyPublicDir: false },
+  });
+  const { renderStory } = (await import(
+    pathToFileURL(join(ssrDir, 'entry-server.js')).href
+  )) as typeof import('../src/entry-server.ts');
+  const { head, body, title, description } = renderStory();
+  const indexPath = join(outDir, 'index.html');
+  const html = readFileSync(indexPath, 'utf8')
+    .replace(
+      '<!--app-head-->',
+      `<title>${escapeHtml(title)}</title>\n    <meta name="description" content="${escapeHtml(description)}" />\n    ${head}`,
+    )
+    .replace('<!--app-html-->', body);
+  writeFileSync(indexPath, html);
+  rmSync(ssrDir, { recursive: true, force: true });
+  console.log(`built ${outDir.replace(root + '/', '')}/ (${mode}), story prerendered`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

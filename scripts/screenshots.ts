@@ -1,0 +1,81 @@
+/**
+ * `npm run screenshots`: every step of the story at 1440×900 and 390×844, from the production
+ * build (dist/), into screenshots/ (not committed). Reduced motion is emulated so each step is
+ * captured the moment its map is complete (the map marks it with data-idle-step).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/browser.ts';
+import { layoutFor } from '../src/lib/layout.ts';
+
+const PORT = 4176;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const SIZES = [
+  { name: 'desktop', width: 1440, height: 900, mobile: false },
+  { name: 'phone', width: 390, height: 844, mobile: true },
+];
+
+if (!existsSync('dist/index.html')) {
+  console.error('No production build: run `npm run build` first.');
+  process.exit(1);
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      if ((await fetch(ORIGIN)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('preview server did not start');
+}
+
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--outDir', 'dist', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+  {
+    stdio: 'ignore',
+  },
+);
+
+try {
+  await waitForServer();
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  for (const size of SIZES) {
+    const context = await browser.newContext({
+      viewport: { width: size.width, height: size.height },
+      deviceScaleFactor: size.mobile ? 2 : 1,
+      isMobile: size.mobile,
+      hasTouch: size.mobile,
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    await page.goto(`${ORIGIN}/`);
+    const ids = await page.locator('.step').evaluateAll((els) => els.map((el) => el.id));
+    const offset = layoutFor(size.width, size.height).triggerOffset;
+    mkdirSync(`screenshots/${size.name}`, { recursive: true });
+    for (const [index, id] of ids.entries()) {
+      await page.evaluate(
+        ({ index, offset }) => {
+          const el = document.querySelectorAll<HTMLElement>('.step')[index]!;
+          window.scrollTo({
+            top: el.getBoundingClientRect().top + window.scrollY - window.innerHeight * offset + 8,
+            behavior: 'instant',
+          });
+        },
+        { index, offset },
+      );
+      await page.locator(`.map[data-idle-step="${id}"]`).waitFor({ state: 'attached', timeout: 60_000 });
+      const file = `screenshots/${size.name}/${String(index + 1).padStart(2, '0')}-${id}.png`;
+      await page.screenshot({ path: file });
+      console.log(file);
+    }
+    await context.close();
+  }
+  await browser.close();
+} finally {
+  server.kill();
+}

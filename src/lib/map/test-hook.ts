@@ -1,0 +1,93 @@
+/**
+ * Test-only window hook, compiled into the `--mode e2e` build alone (guarded by `__E2E__`), so the
+ * end-to-end tests can read what the map really shows: layer visibility, opacity and camera.
+ */
+import type { LayerSpecification } from 'maplibre-gl';
+import type { Step } from '../story/types.ts';
+import type { MapLibreMap } from './create-map.ts';
+import { cameraTarget } from './camera.ts';
+
+export interface MapReport {
+  stepId: string;
+  /** Story layers drawn, each with the ratio of its current to its full opacity (1 full, <1 muted). */
+  layers: Record<string, number>;
+  camera: { center: [number, number]; zoom: number; bearing: number; pitch: number };
+  expected: { center: [number, number]; zoom: number; bearing: number; pitch: number };
+  padding: { top: number; right: number; bottom: number; left: number };
+  canvas: { width: number; height: number };
+  moving: boolean;
+}
+
+declare global {
+  interface Window {
+    __kurilMap?: {
+      report(): MapReport;
+      /** Resolves once the map has finished moving and drawing. */
+      idle(): Promise<void>;
+      project(lngLat: [number, number]): { x: number; y: number };
+      highlighted(): string[];
+    };
+  }
+}
+
+function opacityRatio(map: MapLibreMap, spec: LayerSpecification): number {
+  const prop = { fill: 'fill-opacity', line: 'line-opacity', circle: 'circle-opacity', symbol: 'text-opacity' }[
+    spec.type as 'fill' | 'line' | 'circle' | 'symbol'
+  ];
+  if (!prop) return 1;
+  const base = (spec.paint as Record<string, unknown> | undefined)?.[prop];
+  const now = map.getPaintProperty(spec.id, prop as never) as unknown;
+  return typeof base === 'number' && typeof now === 'number' && base > 0 ? now / base : 1;
+}
+
+export function installTestHook(map: MapLibreMap, currentStep: () => Step): void {
+  const initial = new Map(map.getStyle().layers.map((spec) => [spec.id, spec] as const));
+  window.__kurilMap = {
+    report() {
+      const layers: Record<string, number> = {};
+      for (const spec of initial.values()) {
+        const owner = (spec.metadata as Record<string, unknown> | undefined)?.['kuril:story-layer'];
+        if (typeof owner !== 'string') continue;
+        if (map.getLayoutProperty(spec.id, 'visibility') === 'none') continue;
+        layers[owner] = Math.min(layers[owner] ?? 1, opacityRatio(map, spec));
+      }
+      const step = currentStep();
+      const center = map.getCenter();
+      const padding = map.getPadding();
+      const expected = cameraTarget(step.camera, map);
+      const canvas = map.getCanvas();
+      return {
+        stepId: step.id,
+        layers,
+        camera: {
+          center: [center.lng, center.lat],
+          zoom: map.getZoom(),
+          bearing: map.getBearing(),
+          pitch: map.getPitch(),
+        },
+        expected,
+        padding: {
+          top: padding.top ?? 0,
+          right: padding.right ?? 0,
+          bottom: padding.bottom ?? 0,
+          left: padding.left ?? 0,
+        },
+        canvas: { width: canvas.clientWidth, height: canvas.clientHeight },
+        moving: map.isMoving(),
+      };
+    },
+    idle() {
+      if (!map.isMoving() && map.loaded() && map.areTilesLoaded()) return Promise.resolve();
+      return new Promise((resolve) => map.once('idle', () => resolve()));
+    },
+    project(lngLat) {
+      const point = map.project(lngLat);
+      return { x: point.x, y: point.y };
+    },
+    highlighted() {
+      const filter = map.getFilter('highlight-land-line') as unknown[] | undefined;
+      const literal = (filter?.[2] as unknown[] | undefined)?.[1];
+      return Array.isArray(literal) ? (literal as string[]) : [];
+    },
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * Shared end-to-end helpers: the real story (parsed from story/kurils.md by the app's own
+ * parser, so the walk follows whatever the story file says), page watchers that fail a test on
+ * any page error, console error or request to another origin, and step navigation.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import { parseStory } from '../../src/lib/story/parse.ts';
+import { loadKnownIds } from '../../src/lib/story/known-ids.node.ts';
+import type { Story } from '../../src/lib/story/types.ts';
+import { layoutFor } from '../../src/lib/layout.ts';
+import type { MapReport } from '../../src/lib/map/test-hook.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+
+export function loadStory(): Story {
+  const file = 'story/kurils.md';
+  const result = parseStory(readFileSync(resolve(root, file), 'utf8'), file, loadKnownIds(resolve(root, 'geo/out')));
+  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+  return result.story;
+}
+
+export interface PageWatch {
+  problems: string[];
+}
+
+/** Records page errors, console errors and any request that leaves the page's own origin. */
+export function watchPage(page: Page, baseURL: string): PageWatch {
+  const origin = new URL(baseURL).origin;
+  const watch: PageWatch = { problems: [] };
+  page.on('pageerror', (error) => watch.problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') watch.problems.push(`console error: ${message.text()}`);
+  });
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (url.origin !== origin) watch.problems.push(`request to another origin: ${request.url()}`);
+  });
+  return watch;
+}
+
+export async function mapReport(page: Page): Promise<MapReport> {
+  return page.evaluate(() => window.__kurilMap!.report());
+}
+
+/** Waits until the map shows `stepId` and has stopped moving and drawing. */
+export async function settledOn(page: Page, stepId: string): Promise<MapReport> {
+  await page.waitForFunction(() => Boolean(window.__kurilMap), undefined, { timeout: 60_000 });
+  await expect
+    .poll(
+      async () => {
+        const report = await mapReport(page);
+        return report.stepId === stepId && !report.moving;
+      },
+      { timeout: 60_000, intervals: [100, 250, 500] },
+    )
+    .toBe(true);
+  await page.evaluate(() => window.__kurilMap!.idle());
+  return mapReport(page);
+}
+
+/** Scrolls so that step `index` is the active one, the way a reader's scroll would. */
+export async function scrollToStep(page: Page, index: number): Promise<void> {
+  const viewport = page.viewportSize()!;
+  const offset = layoutFor(viewport.width, viewport.height).triggerOffset;
+  await page.evaluate(
+    ({ index, offset }) => {
+      const el = document.querySelectorAll<HTMLElement>('.step')[index]!;
+      const top = el.getBoundingClientRect().top + window.scrollY;
+      window.scrollTo({ top: Math.ceil(top - window.innerHeight * offset + 8), behavior: 'instant' });
+    },
+    { index, offset },
+  );
+}
+
+/** Asserts the map shows exactly the step's declared layers, highlight and camera. */
+export function expectStepState(report: MapReport, step: Story['steps'][number]): void {
+  const expectedLayers = [...new Set([...step.layers, ...step.muted])].sort();
+  expect(Object.keys(report.layers).sort(), `layers on step ${step.id}`).toEqual(expectedLayers);
+  for (const id of step.muted) expect(report.layers[id], `muted ${id} on ${step.id}`).toBeLessThan(0.5);
+  for (const id of step.layers) expect(report.layers[id], `full ${id} on ${step.id}`).toBeCloseTo(1, 2);
+
+  const declared = step.camera.kind === 'center' ? step.camera : report.expected;
+  const [lng, lat] = report.camera.center;
+  expect(longitudeGap(lng, declared.center[0]), `longitude on ${step.id}`).toBeLessThan(0.02);
+  expect(Math.abs(lat - declared.center[1]), `latitude on ${step.id}`).toBeLessThan(0.02);
+  expect(
+    Math.abs(report.camera.zoom - (step.camera.kind === 'center' ? step.camera.zoom : report.expected.zoom)),
+    `zoom on ${step.id}`,
+  ).toBeLessThan(0.05);
+  expect(Math.abs(report.camera.bearing - step.camera.bearing), `bearing on ${step.id}`).toBeLessThan(0.5);
+  expect(Math.abs(report.camera.pitch - step.camera.pitch), `pitch on ${step.id}`).toBeLessThan(0.5);
+}
+
+/** For framed steps: every corner of the framed box lies inside the map, clear of the padding. */
+export async function expectFramed(page: Page, report: MapReport, step: Story['steps'][number]): Promise<void> {
+  if (step.camera.kind !== 'bounds') return;
+  const [west, south, east, north] = step.camera.bounds;
+  const corners: Array<[number, number]> = [
+    [west, south],
+    [west, north],
+    [east, south],
+    [east, north],
+  ];
+  const slack = 3;
+  for (const [lng, lat] of corners) {
+    // Take the copy of the corner in the world the camera looks at (boxes may cross 180°).
+    const centerLng = report.camera.center[0];
+    const corner: [number, number] = [lng + 360 * Math.round((centerLng - lng) / 360), lat];
+    const { x, y } = await page.evaluate((c) => window.__kurilMap!.project(c), corner);
+    expect(x, `x of ${corner} on ${step.id}`).toBeGreaterThanOrEqual(report.padding.left - slack);
+    expect(x, `x of ${corner} on ${step.id}`).toBeLessThanOrEqual(report.canvas.width - report.padding.right + slack);
+    expect(y, `y of ${corner} on ${step.id}`).toBeGreaterThanOrEqual(report.padding.top - slack);
+    expect(y, `y of ${corner} on ${step.id}`).toBeLessThanOrEqual(report.canvas.height - report.padding.bottom + slack);
+  }
+}
+
+export function expectClean(watch: PageWatch, testInfo: TestInfo): void {
+  expect(watch.problems, `problems in ${testInfo.title}`).toEqual([]);
+}
+
+/** The colour of one screen pixel, decoded in the page from a 1×1 screenshot. */
+export async function pixelAt(page: Page, x: number, y: number): Promise<[number, number, number]> {
+  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 1;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const [r, g, b] = context.getImageData(0, 0, 1, 1).data;
+    return [r!, g!, b!] as [number, number, number];
+  }, png.toString('base64'));
+}
+
+/** Degrees between two longitudes, across the antimeridian when shorter. */
+function longitudeGap(a: number, b: number): number {
+  const gap = Math.abs(a - b) % 360;
+  return Math.min(gap, 360 - gap);
+}
