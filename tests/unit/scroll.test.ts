@@ -14,7 +14,12 @@ describe('activeIndexAt', () => {
   });
 
   it('is the last step after a jump to the end, whatever happened on the way', () => {
-    expect(activeIndexAt(tops.map((t) => t - 5000), 400)).toBe(3);
+    expect(
+      activeIndexAt(
+        tops.map((t) => t - 5000),
+        400,
+      ),
+    ).toBe(3);
   });
 });
 
