@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { motionAllowed, readMotionChoice, saveMotionChoice } from '../../src/lib/a11y/motion.ts';
+import { readNameChoice, saveNameChoice } from '../../src/lib/map/names.ts';
 
 function memoryStorage(): Storage {
   const data = new Map<string, string>();
@@ -40,5 +41,16 @@ describe('motion preference', () => {
     } as unknown as Storage;
     expect(readMotionChoice(throwing)).toBe('system');
     expect(() => saveMotionChoice(throwing, 'on')).not.toThrow();
+  });
+});
+
+describe('name language preference', () => {
+  it('uses the story default until the reader chooses, then remembers', () => {
+    const storage = memoryStorage();
+    expect(readNameChoice(storage, 'both')).toBe('both');
+    saveNameChoice(storage, 'ru');
+    expect(readNameChoice(storage, 'both')).toBe('ru');
+    storage.setItem('kuril-story:names', 'klingon');
+    expect(readNameChoice(storage, 'ja')).toBe('ja');
   });
 });

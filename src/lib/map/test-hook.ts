@@ -26,6 +26,8 @@ declare global {
       idle(): Promise<void>;
       project(lngLat: [number, number]): { x: number; y: number };
       highlighted(): string[];
+      /** The text of every place label drawn now, as the reader sees it. */
+      renderedLabels(): string[];
     };
   }
 }
@@ -83,6 +85,14 @@ export function installTestHook(map: MapLibreMap, currentStep: () => Step): void
     project(lngLat) {
       const point = map.project(lngLat);
       return { x: point.x, y: point.y };
+    },
+    renderedLabels() {
+      return map.queryRenderedFeatures({ layers: ['labels-symbol', 'places-label'] }).map((feature) => {
+        const field = (feature.layer.layout as Record<string, unknown> | undefined)?.['text-field'];
+        if (typeof field === 'string') return field;
+        const sections = (field as { sections?: Array<{ text: string }> } | undefined)?.sections ?? [];
+        return sections.map((section) => section.text).join('');
+      });
     },
     highlighted() {
       const filter = map.getFilter('highlight-land-line') as unknown[] | undefined;

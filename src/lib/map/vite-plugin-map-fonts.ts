@@ -124,7 +124,11 @@ export function mapFontsPlugin(): Plugin {
     },
     async load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      this.addWatchFile(join(root, 'geo/out'));
+      const dataDir = join(root, 'geo/out');
+      // Watch each data file (a directory would be taken for an import in dev).
+      for (const name of existsSync(dataDir) ? readdirSync(dataDir) : []) {
+        if (name.endsWith('.geojson')) this.addWatchFile(join(dataDir, name));
+      }
       const faces = await buildFaces(root);
       const entries = faces.map((face) => {
         if (!isBuild) {
