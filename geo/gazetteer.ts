@@ -276,7 +276,7 @@ export const NAMED_LAND: readonly NamedLand[] = [
     kind: 'island',
     nameEn: 'Brat Chirpoyev',
     nameJa: '知理保以南島',
-    nameJaRomaji: 'Chirihoi-minami',
+    // No reading: ja.wikipedia gives none for 知理保以南島 (南 may be read minami or nan).
     nameRu: 'Брат Чирпоев',
     refs: [[150.81, 46.46]],
     refSource: WIKI('Brat Chirpoyev'),

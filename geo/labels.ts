@@ -32,6 +32,7 @@ interface FixedLabel {
   readonly at: Position;
   readonly nameEn: string;
   readonly nameJa?: string;
+  readonly nameJaRomaji?: string;
   readonly nameRu?: string;
   readonly rank: LabelProps['rank'];
   readonly target?: string;
@@ -60,6 +61,7 @@ const FIXED: readonly FixedLabel[] = [
     at: [146.12, 43.58],
     nameEn: 'Habomai Islands',
     nameJa: '歯舞群島',
+    nameJaRomaji: 'Habomai',
     nameRu: 'Хабомаи',
     rank: 2,
     check: 'sea',
@@ -201,6 +203,16 @@ function largestPolygon(f: LandFeature): ReturnType<typeof polygonsOf>[number] {
   return largest;
 }
 
+/** Labels of land Japan claims, and of the Habomai group: they carry the name in all three scripts. */
+export const DISPUTED_LABEL_IDS: readonly string[] = [
+  ...NAMED_LAND.filter((l) => l.claimedBy === 'JP').map((l) => `label-${l.id}`),
+  'label-habomai',
+];
+
+function missingNames(p: LabelProps): string[] {
+  return (['name_en', 'name_ja', 'name_ja_romaji', 'name_ru'] as const).filter((k) => !p[k]);
+}
+
 export function labels(
   land: readonly LandFeature[],
   world: readonly Feature<GeoPolygon | GeoMultiPolygon, WorldProps>[],
@@ -210,6 +222,9 @@ export function labels(
     const f = land.find((l) => l.properties.id === named.id);
     if (!f) throw new PipelineError('geo/labels.ts', named.id, 'named island missing from land');
     const habomaiIslet = named.group === 'habomai';
+    // The Japanese reading goes on Kuril labels only ("Iturup / Etorofu"); Hokkaido, Sakhalin and the
+    // rest are labelled as they are known in English.
+    const romaji = named.group !== 'other' ? named.nameJaRomaji : undefined;
     out.push({
       type: 'Feature',
       properties: {
@@ -217,6 +232,7 @@ export function labels(
         kind: named.kind === 'mainland' ? 'peninsula' : 'island',
         name_en: named.nameEn,
         ...(named.nameJa ? { name_ja: named.nameJa } : {}),
+        ...(romaji ? { name_ja_romaji: romaji } : {}),
         ...(named.nameRu ? { name_ru: named.nameRu } : {}),
         rank: ISLAND_RANK[named.id] ?? (habomaiIslet ? 5 : 4),
         target: named.id,
@@ -244,6 +260,7 @@ export function labels(
         kind: l.kind,
         name_en: l.nameEn,
         ...(l.nameJa ? { name_ja: l.nameJa } : {}),
+        ...(l.nameJaRomaji ? { name_ja_romaji: l.nameJaRomaji } : {}),
         ...(l.nameRu ? { name_ru: l.nameRu } : {}),
         rank: l.rank,
         ...(l.target ? { target: l.target } : {}),
@@ -251,6 +268,12 @@ export function labels(
       },
       geometry: { type: 'Point', coordinates: at },
     });
+  }
+  for (const id of DISPUTED_LABEL_IDS) {
+    const label = out.find((l) => l.properties.id === id);
+    const missing = label ? missingNames(label.properties) : ['the label'];
+    if (missing.length > 0)
+      throw new PipelineError('geo/labels.ts', id, `a disputed island's label needs ${missing.join(', ')}`);
   }
   return out;
 }

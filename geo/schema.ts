@@ -61,6 +61,8 @@ export const LabelProperties = v.strictObject({
   kind: v.picklist(['country', 'sea', 'island', 'island-group', 'peninsula', 'strait']),
   name_en: Text,
   name_ja: v.optional(Text),
+  /** The Japanese reading in Hepburn (Etorofu), on Kuril labels, from the source that gives the kanji. */
+  name_ja_romaji: v.optional(Text),
   name_ru: v.optional(Text),
   rank: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
   /** The feature this labels, when there is one. */

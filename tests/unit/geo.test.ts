@@ -16,6 +16,7 @@ import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polyg
 import { describe, expect, it } from 'vitest';
 import { DATASET_IDS as REGISTRY_IDS } from '../../src/lib/map/layers.ts';
 import { SIMPLIFY_AREA_LIMIT } from '../../geo/config.ts';
+import { DISPUTED_LABEL_IDS } from '../../geo/labels.ts';
 import { compareWithReference, REFERENCE_AREAS } from '../../geo/reference.ts';
 import {
   allFeatureIds,
@@ -337,6 +338,64 @@ describe('world and borders', () => {
       for (const line of lines) {
         for (const [x = 0, y = 0] of line) expect(x >= 140 && x <= 160 && y >= 41 && y <= 52, `${x},${y}`).toBe(false);
       }
+    }
+  });
+});
+
+describe('labels', () => {
+  const labels = get('labels');
+  const names = ['name_en', 'name_ja', 'name_ja_romaji', 'name_ru'] as const;
+
+  it('name every disputed island (the four, and each Habomai islet) in English, Japanese, its reading and Russian', () => {
+    const disputed = get('land')
+      .features.filter((f) => f.properties?.claimed_by === 'JP' && f.properties?.kind === 'island')
+      .map((f) => `label-${String(f.properties?.id)}`);
+    expect(disputed).toHaveLength(8);
+    expect([...DISPUTED_LABEL_IDS].sort()).toEqual([...disputed, 'label-habomai'].sort());
+    for (const id of DISPUTED_LABEL_IDS) {
+      const p = feature('labels', id).properties;
+      for (const key of names) expect(p?.[key], `${id} ${key}`).toBeTruthy();
+    }
+  });
+
+  it('give the facts.md readings', () => {
+    const readings: Record<string, string> = {
+      iturup: 'Etorofu',
+      kunashir: 'Kunashiri',
+      shikotan: 'Shikotan',
+      habomai: 'Habomai',
+      zelyony: 'Shibotsu',
+      tanfiliev: 'Suishō',
+      polonsky: 'Taraku',
+      yury: 'Yuri',
+      anuchina: 'Akiyuri',
+      urup: 'Uruppu',
+      shumshu: 'Shumushu',
+    };
+    for (const [id, romaji] of Object.entries(readings))
+      expect(feature('labels', `label-${id}`).properties?.name_ja_romaji, id).toBe(romaji);
+  });
+
+  it('carry the names of the land they label, and a reading only on Kuril islands', () => {
+    for (const label of labels.features) {
+      const target = String(label.properties?.target ?? '');
+      const land = get('land').features.find((f) => f.properties?.id === target);
+      if (!land || label.properties?.kind !== 'island') continue;
+      for (const key of ['name_en', 'name_ja', 'name_ru'] as const)
+        expect(label.properties?.[key], `${target} ${key}`).toBe(land.properties?.[key]);
+      const kuril = land.properties?.group !== 'other';
+      expect(label.properties?.name_ja_romaji, target).toBe(kuril ? land.properties?.name_ja_romaji : undefined);
+    }
+    expect(feature('labels', 'label-hokkaido').properties?.name_ja_romaji).toBeUndefined();
+  });
+
+  it('name the countries and seas in Japanese and Russian', () => {
+    for (const label of labels.features.filter(
+      (f) => f.properties?.kind === 'country' || f.properties?.kind === 'sea',
+    )) {
+      expect(label.properties?.name_ja, String(label.properties?.id)).toBeTruthy();
+      expect(label.properties?.name_ru, String(label.properties?.id)).toBeTruthy();
+      expect(String(label.properties?.source)).toMatch(/Wikipedia/);
     }
   });
 });
