@@ -17,6 +17,13 @@ export const SOURCE_FILE = 'map.geo.json';
 /** facts.md: 0.005° keeps area change < 1%; 0.01° distorts Habomai by +11%. */
 export const SIMPLIFY_TOLERANCE_DEG = 0.005;
 /**
+ * Land away from the Kurils that no story frame looks at closely (the mainland coast west of Sakhalin,
+ * the small islands around Sakhalin, Hokkaido's west and Honshu) starts from this tolerance, still under
+ * the same area budget per polygon, so small islets keep the finer tolerance they need.
+ */
+export const FAR_SIMPLIFY_TOLERANCE_DEG = 0.02;
+export const FAR_LAND_IDS: readonly string[] = ['sakhalin', 'honshu', 'asia-mainland', 'other-islands-ru', 'other-islands-jp'];
+/**
  * Area change simplification + rounding may cause on any polygon: half the 1% the issue allows, so
  * simplification eats little of the 2% the islands may differ from the MOFA reference areas.
  */
@@ -30,6 +37,15 @@ export const MIN_POLYGON_KM2 = 0.05;
 export const REGION_DECIMALS = 5;
 export const WORLD_DECIMALS = 2;
 export const SEA_DECIMALS = 3;
+
+/**
+ * renounced-1951 is a translucent fill over the whole chain: 0.01° (≈ 1 km, a pixel at zoom 7) and 4
+ * decimals, each polygon's area within 2% (small islets keep a finer tolerance). Its area figures are
+ * measured on land.geojson's polygons, not on these.
+ */
+export const RENOUNCED_TOLERANCE_DEG = 0.01;
+export const RENOUNCED_MAX_AREA_CHANGE = 0.02;
+export const RENOUNCED_DECIMALS = 4;
 
 export const MAX_TOTAL_GZIP_BYTES = 150 * 1024;
 

@@ -1,6 +1,7 @@
 /** Small pure geometry helpers on plain coordinate arrays (lon, lat in degrees). */
 import { area as turfArea } from '@turf/area';
 import { centroid as turfCentroid } from '@turf/centroid';
+import { difference } from '@turf/difference';
 import { intersect } from '@turf/intersect';
 import { kinks } from '@turf/kinks';
 import { simplify as turfSimplify } from '@turf/simplify';
@@ -135,6 +136,12 @@ function asFeature(geometry: GeoPolygon | GeoMultiPolygon): Feature<GeoPolygon |
 /** Polygons of `a ∩ b` (polyclip via @turf/intersect), oriented; empty when they do not meet. */
 export function intersectPolygons(a: GeoPolygon | GeoMultiPolygon, b: GeoPolygon | GeoMultiPolygon): Polygon[] {
   const result = intersect({ type: 'FeatureCollection', features: [asFeature(a), asFeature(b)] });
+  return result ? polygonsOf(result.geometry).map(orientPolygon) : [];
+}
+
+/** Polygons of `a − b` (polyclip via @turf/difference), oriented; empty when nothing is left. */
+export function differencePolygons(a: GeoPolygon | GeoMultiPolygon, b: GeoPolygon | GeoMultiPolygon): Polygon[] {
+  const result = difference({ type: 'FeatureCollection', features: [asFeature(a), asFeature(b)] });
   return result ? polygonsOf(result.geometry).map(orientPolygon) : [];
 }
 

@@ -6,7 +6,12 @@ import { booleanIntersects } from '@turf/boolean-intersects';
 import { length as turfLength } from '@turf/length';
 import { nearestPointOnLine } from '@turf/nearest-point-on-line';
 import type { Feature, LineString, MultiPolygon as GeoMultiPolygon, Point, Polygon as GeoPolygon } from 'geojson';
-import { REGION_DECIMALS } from './config.ts';
+import {
+  REGION_DECIMALS,
+  RENOUNCED_DECIMALS,
+  RENOUNCED_MAX_AREA_CHANGE,
+  RENOUNCED_TOLERANCE_DEG,
+} from './config.ts';
 import { PipelineError } from './errors.ts';
 import {
   areaKm2,
@@ -18,6 +23,7 @@ import {
   round,
   roundLine,
   roundPosition,
+  simplifyPolygon,
 } from './geom.ts';
 import type { LandFeature } from './islands.ts';
 import { km, nearestBetween } from './measure.ts';
@@ -330,6 +336,18 @@ const JAPAN_POSITION =
 const RUSSIA_POSITION =
   'USSR/Russia: all the Kurils, including the four southern islands, passed to the USSR as a result of the Second World War (Yalta agreement, 11 Feb 1945). The USSR did not sign the San Francisco treaty.';
 
+/**
+ * A translucent fill over the chain needs no island-scale outline: coarser and fewer decimals than
+ * land.geojson. Its `area_km2` is the land's, measured on the accurate polygons.
+ */
+function coarse(polygons: readonly Polygon[]): GeoPolygon | GeoMultiPolygon {
+  return geometryOf(
+    polygons.map(
+      (p) => simplifyPolygon(p, RENOUNCED_TOLERANCE_DEG, RENOUNCED_MAX_AREA_CHANGE, RENOUNCED_DECIMALS).polygon,
+    ),
+  );
+}
+
 export function renounced1951(land: readonly LandFeature[]): Feature<GeoPolygon | GeoMultiPolygon, RenouncedProps>[] {
   const kurilNorth = polygonsWhere(land, (f) => f.properties.group === 'kuril-north');
   const southern = polygonsWhere(land, (f) => f.properties.claimed_by === 'JP');
@@ -353,7 +371,7 @@ export function renounced1951(land: readonly LandFeature[]): Feature<GeoPolygon 
         area_km2: round(areaKm2(geometryOf(kurilNorth)), 1),
         ...common,
       },
-      geometry: geometryOf(kurilNorth),
+      geometry: coarse(kurilNorth),
     },
     {
       type: 'Feature',
@@ -364,7 +382,7 @@ export function renounced1951(land: readonly LandFeature[]): Feature<GeoPolygon 
         area_km2: round(areaKm2(geometryOf(southern)), 1),
         ...common,
       },
-      geometry: geometryOf(southern),
+      geometry: coarse(southern),
     },
   ];
 }

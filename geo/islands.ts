@@ -7,6 +7,8 @@ import { pointToPolygonDistance } from '@turf/point-to-polygon-distance';
 import type { Feature, MultiPolygon as GeoMultiPolygon, Polygon as GeoPolygon } from 'geojson';
 import {
   type BBox,
+  FAR_LAND_IDS,
+  FAR_SIMPLIFY_TOLERANCE_DEG,
   MAX_SIMPLIFY_AREA_CHANGE,
   MIN_POLYGON_KM2,
   OSM_CREDIT,
@@ -206,8 +208,9 @@ export function buildLand(source: readonly SourcePolygon[], bbox: BBox): Land {
   const features: LandFeature[] = [];
   const areas: AreaRecord[] = [];
   for (const draft of assign(pieces)) {
+    const tolerance = FAR_LAND_IDS.includes(draft.properties.id) ? FAR_SIMPLIFY_TOLERANCE_DEG : SIMPLIFY_TOLERANCE_DEG;
     const simplified = draft.polygons.map((p) =>
-      simplifyPolygon(p, SIMPLIFY_TOLERANCE_DEG, MAX_SIMPLIFY_AREA_CHANGE, REGION_DECIMALS),
+      simplifyPolygon(p, tolerance, MAX_SIMPLIFY_AREA_CHANGE, REGION_DECIMALS),
     );
     const polygons = simplified.map((s) => s.polygon);
     const geometry = geometryOf(polygons);

@@ -238,11 +238,22 @@ describe('history layers', () => {
     expect(south).toMatchObject({ contested: true, ussr_signed: false });
     expect(String(south?.japan_position)).toMatch(/not part of the "Kurile Islands"/);
     expect(String(south?.ussr_russia_position)).toMatch(/did not sign/);
-    const disputed = get('land').features.filter((f) => f.properties?.claimed_by === 'JP');
-    expect(km2(feature('renounced-1951', 'renounced-1951-southern'))).toBeCloseTo(
-      disputed.reduce((s, f) => s + km2(f), 0),
-      3,
-    );
+  });
+
+  it('renounced-1951: areas measured on the land polygons, a coarser outline within 2% of them', () => {
+    const land = get('land').features;
+    for (const [id, members] of [
+      ['renounced-1951-southern', land.filter((f) => f.properties?.claimed_by === 'JP')],
+      ['renounced-1951-kurils', land.filter((f) => f.properties?.group === 'kuril-north')],
+    ] as const) {
+      const landKm2 = members.reduce((s, f) => s + km2(f), 0);
+      const renounced = feature('renounced-1951', id);
+      // area_km2 is rounded to 0.1 km².
+      expect(Math.abs(Number(renounced.properties?.area_km2) - landKm2), id).toBeLessThanOrEqual(0.05 + 1e-9);
+      expect(Math.abs(km2(renounced) / landKm2 - 1), id).toBeLessThanOrEqual(0.02);
+      // Every island is still drawn: as many polygons as the land has.
+      expect(polygonsOf(renounced).length, id).toBe(members.reduce((n, f) => n + polygonsOf(f).length, 0));
+    }
   });
 
   it('occupation-1945: one route north to south, dated points at their distance along it', () => {
