@@ -20,7 +20,7 @@ export interface Layout {
 
 export function layoutFor(width: number, height: number): Layout {
   if (width >= WIDE_MIN_PX) {
-    return { mode: 'wide', triggerOffset: 0.5, padding: { top: 56, right: 24, bottom: 40, left: 24 } };
+    return { mode: 'wide', triggerOffset: 0.5, padding: { top: 56, right: 24, bottom: 72, left: 24 } };
   }
   // On phones a step becomes active as its card's top reaches mid-screen, so the card is read in
   // the lower half and the map's subject is framed in the upper half, below the tool bar.

@@ -33,23 +33,31 @@ export interface StoryLayerDefinition {
   readonly dataset: DatasetId;
   /** What the legend calls it. */
   readonly legend: string;
+  /** The year on the timeline rail, for layers that show one moment of the history. */
+  readonly year?: number;
 }
 
 export const STORY_LAYERS = {
   disputed: { dataset: 'land', legend: 'Islands claimed by Japan, held by Russia since 1945' },
   places: { dataset: 'places', legend: 'Places in the story' },
-  'border-1855': { dataset: 'border-1855', legend: 'Border of 1855 (Treaty of Shimoda)' },
-  'border-1875': { dataset: 'border-1875', legend: 'Border of 1875 (Treaty of Saint Petersburg)' },
-  'occupation-1945': { dataset: 'occupation-1945', legend: 'Soviet occupation, Aug–Sep 1945' },
-  'renounced-1951': { dataset: 'renounced-1951', legend: 'Renounced by Japan, 1951' },
-  'offer-1956': { dataset: 'offer-1956', legend: 'Offered to Japan in 1956' },
-  'missiles-2016': { dataset: 'missiles-2016', legend: 'Missile reach, 2016' },
+  'border-1855': { dataset: 'border-1855', legend: 'Border of 1855 (Treaty of Shimoda)', year: 1855 },
+  'border-1875': { dataset: 'border-1875', legend: 'Border of 1875 (Treaty of Saint Petersburg)', year: 1875 },
+  'occupation-1945': { dataset: 'occupation-1945', legend: 'Soviet occupation, Aug–Sep 1945', year: 1945 },
+  'renounced-1951': { dataset: 'renounced-1951', legend: 'Renounced by Japan, 1951', year: 1951 },
+  'offer-1956': { dataset: 'offer-1956', legend: 'Offered to Japan in 1956', year: 1956 },
+  'missiles-2016': { dataset: 'missiles-2016', legend: 'Missile reach, 2016', year: 2016 },
   distances: { dataset: 'distances', legend: 'Distances' },
 } as const satisfies Record<string, StoryLayerDefinition>;
 
 export type StoryLayerId = keyof typeof STORY_LAYERS;
 
 export const STORY_LAYER_IDS = Object.keys(STORY_LAYERS) as StoryLayerId[];
+
+/** The years of the history, in order, each with the layer that shows it. */
+export const TIMELINE = STORY_LAYER_IDS.flatMap((id) => {
+  const year = (STORY_LAYERS[id] as StoryLayerDefinition).year;
+  return year === undefined ? [] : [{ year, layer: id }];
+}).sort((a, b) => a.year - b.year);
 
 export function isStoryLayerId(value: string): value is StoryLayerId {
   return Object.hasOwn(STORY_LAYERS, value);

@@ -132,8 +132,3 @@ export function diffStyleState(prev: StyleState | null, next: StyleState): Style
   }
   return ops;
 }
-
-/** Which story layers a state shows, for the legend and the tests. */
-export function visibleStoryLayers(step: StepLayers): StoryLayerId[] {
-  return [...new Set([...step.layers, ...step.muted])];
-}

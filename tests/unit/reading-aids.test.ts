@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { legendFor, timelineFor } from '../../src/lib/story/reading-aids.ts';
+
+const steps = [
+  { id: 'summit', layers: [], muted: [] },
+  { id: 'occupation', layers: ['occupation-1945'], muted: ['disputed'] },
+  { id: 'offer', layers: ['offer-1956'], muted: ['occupation-1945'] },
+] as const;
+const mutable = steps.map((s) => ({ ...s, layers: [...s.layers], muted: [...s.muted] }));
+
+describe('legendFor', () => {
+  it('lists only what the step shows, muted layers last and marked', () => {
+    expect(legendFor(mutable[1]!)).toEqual([
+      { id: 'occupation-1945', label: 'Soviet occupation, Aug–Sep 1945', muted: false },
+      { id: 'disputed', label: 'Islands claimed by Japan, held by Russia since 1945', muted: true },
+    ]);
+    expect(legendFor(mutable[0]!)).toEqual([]);
+  });
+});
+
+describe('timelineFor', () => {
+  it('links each year to the first step that shows it in full, and marks what is on the map now', () => {
+    const rail = timelineFor(mutable, mutable[2]!);
+    expect(rail.map((y) => y.year)).toEqual([1855, 1875, 1945, 1951, 1956, 2016]);
+    const byYear = Object.fromEntries(rail.map((y) => [y.year, y]));
+    expect(byYear[1945]).toEqual({ year: 1945, stepId: 'occupation', shown: true });
+    expect(byYear[1956]).toEqual({ year: 1956, stepId: 'offer', shown: true });
+    expect(byYear[2016]).toEqual({ year: 2016, stepId: undefined, shown: false });
+  });
+});
