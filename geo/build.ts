@@ -8,7 +8,7 @@ import { PipelineError, PipelineErrors } from './errors.ts';
 import { buildAll } from './pipeline.ts';
 import { OUT_DIR } from './schema.ts';
 import { ensureSource, readSourceRegion } from './source.ts';
-import { loadWorldTopology } from './world.ts';
+import { loadWorldTopologies } from './world.ts';
 import { gzipSize, staleFiles, writeOutputs } from './write.ts';
 
 const CACHE_DIR = join(import.meta.dirname, '.cache');
@@ -17,7 +17,7 @@ async function main(args: readonly string[]): Promise<number> {
   const check = args.includes('--check');
   const started = Date.now();
   const source = await readSourceRegion(ensureSource(CACHE_DIR), REGION_BBOX);
-  const { files } = buildAll(source, loadWorldTopology());
+  const { files } = buildAll(source, loadWorldTopologies());
   if (check) {
     const stale = staleFiles(OUT_DIR, files);
     for (const s of stale) process.stderr.write(`geo --check: stale geo/out/${s}\n`);

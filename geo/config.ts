@@ -51,3 +51,17 @@ export const MAX_TOTAL_GZIP_BYTES = 150 * 1024;
 
 export const OSM_CREDIT = '© OpenStreetMap contributors (ODbL 1.0), via @geo-maps/countries-coastline-1m 0.6.0';
 export const NE_CREDIT = 'Natural Earth 4.1 (public domain), via world-atlas 2.0.2';
+export const NE_DETAIL_CREDIT =
+  'Natural Earth 4.1 (public domain), via world-atlas 2.0.2: 1:110m, and 1:10m inside the East Asia box';
+
+/**
+ * world.geojson swaps Natural Earth 110m for 10m inside this box (W, S, E, N): Japan with the Ryukyus,
+ * Korea, Taiwan, China east of 115°E (Beijing, Shanghai), Mongolia's east, the Russian Far East to
+ * Kamchatka and the Sea of Okhotsk. The story's frames over Japan (Nagato–Tokyo at zoom ≈ 5) and over
+ * Japan, Korea and China (zoom ≈ 3) look here; 110m elsewhere is fine at world zooms.
+ */
+export const WORLD_DETAIL_BBOX: BBox = [115, 21, 165, 60];
+/** ≈ 1 pixel at zoom 6, where `world` is fading out (2 decimals ≈ 1 km). */
+export const WORLD_DETAIL_TOLERANCE_DEG = 0.02;
+/** Islands under this are under a pixel or two at the zooms `world` is drawn at. */
+export const WORLD_DETAIL_MIN_KM2 = 10;

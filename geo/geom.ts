@@ -5,6 +5,7 @@ import { difference } from '@turf/difference';
 import { intersect } from '@turf/intersect';
 import { kinks } from '@turf/kinks';
 import { simplify as turfSimplify } from '@turf/simplify';
+import { union } from '@turf/union';
 import type {
   Feature,
   LineString as GeoLineString,
@@ -145,6 +146,20 @@ export function differencePolygons(a: GeoPolygon | GeoMultiPolygon, b: GeoPolygo
   return result ? polygonsOf(result.geometry).map(orientPolygon) : [];
 }
 
+/** Polygons of the union of all inputs (polyclip via @turf/union), oriented. */
+export function unionPolygons(polygons: readonly Polygon[]): Polygon[] {
+  if (polygons.length < 2) return polygons.map(orientPolygon);
+  const result = union({
+    type: 'FeatureCollection',
+    features: polygons.map((p) => asFeature({ type: 'Polygon', coordinates: p })),
+  });
+  return result ? polygonsOf(result.geometry).map(orientPolygon) : [];
+}
+
+export function bboxesMeet(a: BBox, b: BBox): boolean {
+  return a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
+}
+
 /**
  * Cuts a polygon to a bbox. Polygons inside are returned as they are (no clipper round trip, so the
  * islands keep their source vertices exactly); slivers the clipper leaves on the edge are dropped.
@@ -157,6 +172,63 @@ export function clipPolygonToBBox(polygon: Polygon, bbox: BBox, minKm2: number):
     { type: 'Polygon', coordinates: polygon },
     { type: 'Polygon', coordinates: bboxPolygon(bbox) },
   ).filter((p) => areaKm2(p) >= minKm2);
+}
+
+/**
+ * Splits lines where they cross the edge of a bbox (Liang–Barsky per segment): the stretches inside
+ * it and the stretches outside it. A stretch running along the edge counts as inside.
+ */
+export function splitLinesAtBBox(
+  lines: readonly (readonly Position[])[],
+  [w, s, e, n]: BBox,
+): { inside: Position[][]; outside: Position[][] } {
+  const inside: Position[][] = [];
+  const outside: Position[][] = [];
+  for (const line of lines) {
+    let current: Position[] = [];
+    let currentInside = false;
+    const add = (from: Position, to: Position, isInside: boolean): void => {
+      const last = current[current.length - 1];
+      if (last && currentInside === isInside && last[0] === from[0] && last[1] === from[1]) {
+        current.push(to);
+        return;
+      }
+      if (current.length >= 2) (currentInside ? inside : outside).push(current);
+      current = [from, to];
+      currentInside = isInside;
+    };
+    for (let i = 0; i + 1 < line.length; i++) {
+      const a = line[i];
+      const b = line[i + 1];
+      if (!a || !b) continue;
+      const dx = b[0] - a[0];
+      const dy = b[1] - a[1];
+      let t0 = 0;
+      let t1 = 1;
+      let meets = true;
+      for (const [p, q] of [
+        [-dx, a[0] - w],
+        [dx, e - a[0]],
+        [-dy, a[1] - s],
+        [dy, n - a[1]],
+      ] as const) {
+        if (p === 0) {
+          if (q < 0) meets = false;
+        } else if (p < 0) t0 = Math.max(t0, q / p);
+        else t1 = Math.min(t1, q / p);
+      }
+      if (!meets || t0 >= t1) {
+        add(a, b, false);
+        continue;
+      }
+      const at = (t: number): Position => (t === 0 ? a : t === 1 ? b : [a[0] + dx * t, a[1] + dy * t]);
+      if (t0 > 0) add(a, at(t0), false);
+      add(at(t0), at(t1), true);
+      if (t1 < 1) add(at(t1), b, false);
+    }
+    if (current.length >= 2) (currentInside ? inside : outside).push(current);
+  }
+  return { inside, outside };
 }
 
 export function hasKinks(polygon: Polygon): boolean {

@@ -3,8 +3,7 @@
  * text out, validated. No files or network here, so tests can feed it bad input.
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import type { Topology } from 'topojson-specification';
-import { REGION_BBOX, SIMPLIFY_AREA_LIMIT } from './config.ts';
+import { REGION_BBOX, SIMPLIFY_AREA_LIMIT, WORLD_DETAIL_BBOX } from './config.ts';
 import { PipelineError, throwIfAny } from './errors.ts';
 import { border1855, border1875, occupation1945, offer1956, renounced1951 } from './history.ts';
 import { type AreaRecord, buildLand } from './islands.ts';
@@ -15,7 +14,7 @@ import { compareWithReference, REFERENCE_SOURCE } from './reference.ts';
 import { DATASET_IDS, type DatasetId, duplicateIds, validateDataset } from './schema.ts';
 import { sea, SEA_BANDS_KM } from './sea.ts';
 import type { SourcePolygon } from './source.ts';
-import { buildWorld } from './world.ts';
+import { buildWorld, type WorldSources } from './world.ts';
 import { serializeCollection, serializeJson } from './write.ts';
 
 export interface BuildResult {
@@ -69,10 +68,10 @@ export function validateOutputs(datasets: ReadonlyMap<DatasetId, FeatureCollecti
 
 const round = (n: number, d: number): number => Math.round(n * 10 ** d) / 10 ** d;
 
-export function buildAll(source: readonly SourcePolygon[], worldTopology: Topology): BuildResult {
+export function buildAll(source: readonly SourcePolygon[], worldSources: WorldSources): BuildResult {
   const land = buildLand(source, REGION_BBOX);
   throwIfAny(simplificationProblems(land.areas));
-  const { world, borders } = buildWorld(worldTopology);
+  const { world, borders } = buildWorld(worldSources);
   const b1875 = border1875(land.features);
   const occupation = occupation1945(land.features);
   const offer = offer1956(land.features);
@@ -121,6 +120,7 @@ export function buildAll(source: readonly SourcePolygon[], worldTopology: Topolo
       deg: 'degrees of longitude/latitude',
     },
     region_bbox_deg: REGION_BBOX,
+    world_detail_bbox_deg: WORLD_DETAIL_BBOX,
     islands: Object.fromEntries(land.areas.map((a) => [a.id, a])),
     dropped_polygons_under_min_area: land.droppedPolygons,
     reference_comparison: { source: REFERENCE_SOURCE, rows: comparison },

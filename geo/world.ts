@@ -1,9 +1,12 @@
 /**
- * world.geojson and borders.geojson: Natural Earth countries (world-atlas 110m) for the zoomed-out
- * frames. Arcs are simplified and rounded once, in the topology, so country fills and border lines
- * share every vertex. Two honest edits to Natural Earth's de facto view: Crimea becomes its own
- * feature (Russian-held, Ukrainian by UN resolution) with its land boundary marked disputed, and
- * rings cut at the antimeridian are split so planar renderers do not draw them across the world.
+ * world.geojson and borders.geojson: Natural Earth countries for the zoomed-out frames. 110m for the
+ * world, and inside the East Asia box (`WORLD_DETAIL_BBOX`), where the story zooms to Japan, Korea
+ * and China, 10m simplified to about a pixel at zoom 6: each country is its 110m geometry outside
+ * the box joined to its 10m geometry inside it, both cut along the same box edges, so the fills meet
+ * with no gap or overlap. Arcs are simplified and rounded once per topology, so country fills and
+ * border lines share every vertex. Two honest edits to Natural Earth's de facto view: Crimea becomes
+ * its own feature (Russian-held, Ukrainian by UN resolution) with its land boundary marked disputed,
+ * and rings cut at the antimeridian are split so planar renderers do not draw them across the world.
  * Russia and Japan share no land boundary, so no line is drawn through the disputed waters.
  */
 import { readFileSync } from 'node:fs';
@@ -23,22 +26,38 @@ import type {
   Polygon as TopoPolygon,
   Topology,
 } from 'topojson-specification';
-import { NE_CREDIT, WORLD_DECIMALS } from './config.ts';
+import {
+  NE_CREDIT,
+  NE_DETAIL_CREDIT,
+  WORLD_DECIMALS,
+  WORLD_DETAIL_BBOX,
+  WORLD_DETAIL_MIN_KM2,
+  WORLD_DETAIL_TOLERANCE_DEG,
+} from './config.ts';
 import { PipelineError } from './errors.ts';
 import {
+  areaKm2,
+  bboxesMeet,
+  bboxPolygon,
+  differencePolygons,
   geometryOf,
   intersectPolygons,
   orientPolygon,
   type Polygon,
   pointInPolygon,
+  polygonBBox,
   type Position,
   polygonsOf,
   roundLine,
+  roundPosition,
   roundRing,
+  splitLinesAtBBox,
+  unionPolygons,
 } from './geom.ts';
 import type { BordersProps, WorldProps } from './schema.ts';
 
 export const WORLD_FILE = 'world-atlas/countries-110m.json';
+export const DETAIL_FILE = 'world-atlas/countries-10m.json';
 /** Extra Douglas–Peucker on the 110m arcs; 110m is already coarse, so this only trims noise. */
 const ARC_TOLERANCE_DEG = 0.1;
 
@@ -70,8 +89,14 @@ export function kebab(name: string): string {
 type CountryProps = { name: string };
 type CountryGeometry = (TopoPolygon<CountryProps> | TopoMultiPolygon<CountryProps>) & { id?: string | number };
 
-export function loadWorldTopology(): Topology {
-  const file = createRequire(import.meta.url).resolve(WORLD_FILE);
+/** The two Natural Earth scales: `small` (110m) for the world, `detail` (10m) for the East Asia box. */
+export interface WorldSources {
+  readonly small: Topology;
+  readonly detail: Topology;
+}
+
+function readTopology(name: string): Topology {
+  const file = createRequire(import.meta.url).resolve(name);
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Topology;
   } catch (error) {
@@ -79,8 +104,16 @@ export function loadWorldTopology(): Topology {
   }
 }
 
-/** Delta-decoded, simplified, rounded arcs; the topology no longer needs its transform. */
-function simplifyArcs(topology: Topology): Topology {
+export function loadWorldTopologies(): WorldSources {
+  return { small: readTopology(WORLD_FILE), detail: readTopology(DETAIL_FILE) };
+}
+
+/**
+ * Delta-decoded, simplified, rounded arcs; the topology no longer needs its transform. A closed arc (an
+ * island) that the tolerance would collapse below a ring is retried at half the tolerance, down to a
+ * sixteenth, then kept as it is.
+ */
+function simplifyArcs(topology: Topology, tolerance: number): Topology {
   const t = topology.transform;
   const arcs = topology.arcs.map((arc) => {
     let x = 0;
@@ -91,17 +124,23 @@ function simplifyArcs(topology: Topology): Topology {
       y += dy;
       return [x * t.scale[0] + t.translate[0], y * t.scale[1] + t.translate[1]];
     });
-    const simple = turfSimplify({ type: 'LineString', coordinates: absolute } as GeoLineString, {
-      tolerance: ARC_TOLERANCE_DEG,
-      highQuality: true,
-    }).coordinates as Position[];
     const first = absolute[0] ?? [0, 0];
     const last = absolute[absolute.length - 1] ?? [0, 0];
     const closed = first[0] === last[0] && first[1] === last[1];
-    const rounded = roundLine(simple, WORLD_DECIMALS);
-    // A small island's closed arc must stay a ring; an open arc keeps both ends so neighbours join.
-    if (closed && rounded.length < 4) return roundLine(absolute, WORLD_DECIMALS);
-    return rounded.length >= 2 ? rounded : roundLine([first, last], WORLD_DECIMALS);
+    for (let t = tolerance; t >= tolerance / 16; t /= 2) {
+      const simple = turfSimplify({ type: 'LineString', coordinates: absolute } as GeoLineString, {
+        tolerance: t,
+        highQuality: true,
+      }).coordinates as Position[];
+      const rounded = roundLine(simple, WORLD_DECIMALS);
+      // A small island's closed arc must stay a ring; an open arc keeps both ends so neighbours join.
+      // A tiny open arc may round to one point: keep it as two (equal) ends for topojson's stitching.
+      if (!closed) return rounded.length >= 2 ? rounded : [roundPosition(first, WORLD_DECIMALS), roundPosition(last, WORLD_DECIMALS)];
+      if (rounded.length >= 4) return rounded;
+    }
+    // An islet that rounding collapses keeps two points (topojson needs them); its ring is dropped later.
+    const kept = roundLine(absolute, WORLD_DECIMALS);
+    return kept.length >= 2 ? kept : [roundPosition(first, WORLD_DECIMALS), roundPosition(last, WORLD_DECIMALS)];
   });
   // Absolute coordinates now: the quantisation transform no longer applies.
   return { type: 'Topology', objects: topology.objects, arcs, ...(topology.bbox ? { bbox: topology.bbox } : {}) };
@@ -176,14 +215,52 @@ export function splitAntimeridian(polygon: Polygon): Polygon[] {
   return out;
 }
 
+function roundPolygon(polygon: Polygon): Polygon[] {
+  const rings = polygon.map((r) => roundRing(r, WORLD_DECIMALS));
+  const [outer, ...holes] = rings;
+  return outer ? [orientPolygon([outer, ...holes.filter((r): r is Position[] => r !== null)])] : [];
+}
+
 function cleanPolygons(geometry: GeoPolygon | GeoMultiPolygon): Polygon[] {
-  return polygonsOf(geometry)
-    .flatMap(splitAntimeridian)
-    .flatMap((polygon) => {
-      const rings = polygon.map((r) => roundRing(r, WORLD_DECIMALS));
-      const [outer, ...holes] = rings;
-      return outer ? [orientPolygon([outer, ...holes.filter((r): r is Position[] => r !== null)])] : [];
-    });
+  return polygonsOf(geometry).flatMap(splitAntimeridian).flatMap(roundPolygon);
+}
+
+const DETAIL_BOX: GeoPolygon = { type: 'Polygon', coordinates: bboxPolygon(WORLD_DETAIL_BBOX) };
+const meetsBox = (p: Polygon): boolean => bboxesMeet(polygonBBox(p), WORLD_DETAIL_BBOX);
+
+/**
+ * Each country's 10m polygons cut to the East Asia box, by Natural Earth name. Islands smaller than
+ * `WORLD_DETAIL_MIN_KM2` are left out (under a pixel or two at the zooms `world` is drawn at); a
+ * polygon the box edge cuts is never dropped, so nothing opens a gap along the edge.
+ */
+function detailInBox(source: Topology): Map<string, Polygon[]> {
+  const topology = simplifyArcs(source, WORLD_DETAIL_TOLERANCE_DEG);
+  const countries = topology.objects.countries as { type: 'GeometryCollection'; geometries: CountryGeometry[] };
+  const out = new Map<string, Polygon[]>();
+  for (const g of countries.geometries) {
+    const name = g.properties?.name;
+    if (!name) throw new PipelineError(DETAIL_FILE, `geometry ${String(g.id)}`, 'has no name');
+    const polygons = cleanPolygons(
+      (topoFeature(topology, g as GeometryObject) as Feature<GeoPolygon | GeoMultiPolygon>).geometry,
+    ).filter((p) => meetsBox(p) && areaKm2(p) >= WORLD_DETAIL_MIN_KM2);
+    if (polygons.length === 0) continue;
+    const inside = intersectPolygons(geometryOf(polygons), DETAIL_BOX).flatMap(roundPolygon);
+    if (inside.length > 0) out.set(name, inside);
+  }
+  return out;
+}
+
+/**
+ * A country's 110m polygons outside the box joined to its 10m polygons inside it. Polygons away from
+ * the box are kept as they are; the rest are cut by the box, and the pieces on either side of an edge
+ * merged, so the country stays one polygon across the seam.
+ */
+function composite(small: readonly Polygon[], detail: readonly Polygon[]): Polygon[] {
+  const away = small.filter((p) => !meetsBox(p));
+  const near = small.filter(meetsBox);
+  if (near.length === 0 && detail.length === 0) return [...small];
+  const outside = near.flatMap((p) => differencePolygons({ type: 'Polygon', coordinates: p }, DETAIL_BOX));
+  return [...away, ...unionPolygons([...outside.flatMap(roundPolygon), ...detail]).flatMap(roundPolygon)];
 }
 
 export interface World {
@@ -204,20 +281,28 @@ function splitLines(lines: Position[][]): Position[][] {
   });
 }
 
-export function buildWorld(source: Topology): World {
-  const { topology, crimea } = splitCrimea(simplifyArcs(source));
+export function buildWorld(sources: WorldSources): World {
+  const { topology, crimea } = splitCrimea(simplifyArcs(sources.small, ARC_TOLERANCE_DEG));
   const countries = topology.objects.countries as { type: 'GeometryCollection'; geometries: CountryGeometry[] };
+  const detail = detailInBox(sources.detail);
+  const smallNames = new Set(countries.geometries.map((g) => g.properties?.name));
+  for (const name of detail.keys()) {
+    if (!smallNames.has(name))
+      throw new PipelineError(DETAIL_FILE, name, 'has land in the East Asia box but no 110m country of that name');
+  }
   const world: WorldFeature[] = [];
   for (const g of countries.geometries) {
     const name = g.properties?.name;
     if (!name) throw new PipelineError(WORLD_FILE, `geometry ${String(g.id)}`, 'has no name');
     if (name === 'Antarctica') continue; // no story frame needs it, and its ring wraps the pole
-    const polygons = cleanPolygons(
+    const isCrimea = g === crimea;
+    const small = cleanPolygons(
       (topoFeature(topology, g as GeometryObject) as Feature<GeoPolygon | GeoMultiPolygon>).geometry,
     );
+    const polygons = composite(small, isCrimea ? [] : (detail.get(name) ?? []));
     if (polygons.length === 0) continue;
     const names = STORY_NAMES[name];
-    const isCrimea = g === crimea;
+    const detailed = !isCrimea && detail.has(name);
     world.push({
       type: 'Feature',
       properties: isCrimea
@@ -236,19 +321,28 @@ export function buildWorld(source: Topology): World {
             name_en: name,
             ...(names ? { name_ja: names.ja, name_ru: names.ru } : {}),
             ...(g.id !== undefined ? { iso_n3: String(g.id) } : {}),
-            source: NE_CREDIT,
+            source: detailed ? NE_DETAIL_CREDIT : NE_CREDIT,
           },
       geometry: geometryOf(polygons),
     });
   }
   const isCrimea = (o: GeometryObject): boolean => o === (crimea as GeometryObject);
   const collection = countries as unknown as GeometryObject;
+  const detailTopology = simplifyArcs(sources.detail, WORLD_DETAIL_TOLERANCE_DEG);
+  const detailCollection = detailTopology.objects.countries as GeometryObject;
+  // 110m lines outside the box, 10m lines inside it: the lines the fills on each side are cut from.
+  const lines = (small: MultiLineString, inBox?: MultiLineString): MultiLineString => ({
+    type: 'MultiLineString',
+    coordinates: [
+      ...splitLinesAtBBox(splitLines(small.coordinates as Position[][]), WORLD_DETAIL_BBOX).outside,
+      ...(inBox ? splitLinesAtBBox(splitLines(inBox.coordinates as Position[][]), WORLD_DETAIL_BBOX).inside : []),
+    ]
+      .map((line) => roundLine(line, WORLD_DECIMALS))
+      .filter((line) => line.length >= 2),
+  });
   const international = mesh(topology, collection, (a, b) => a !== b && !isCrimea(a) && !isCrimea(b));
   const disputed = mesh(topology, collection, (a, b) => a !== b && (isCrimea(a) || isCrimea(b)));
-  const lines = (m: MultiLineString): MultiLineString => ({
-    type: 'MultiLineString',
-    coordinates: splitLines(m.coordinates as Position[][]),
-  });
+  const detailBorders = mesh(detailTopology, detailCollection, (a, b) => a !== b);
   return {
     world,
     borders: [
@@ -258,9 +352,9 @@ export function buildWorld(source: Topology): World {
           id: 'borders-international',
           kind: 'international',
           note: 'Land boundaries between countries as Natural Earth draws them (de facto). No sea boundaries: none is drawn between Russia and Japan.',
-          source: NE_CREDIT,
+          source: NE_DETAIL_CREDIT,
         },
-        geometry: lines(international),
+        geometry: lines(international, detailBorders),
       },
       {
         type: 'Feature',

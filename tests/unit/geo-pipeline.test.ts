@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { PipelineError } from '../../geo/errors.ts';
-import { areaKm2, type Polygon, roundRing, simplifyPolygon } from '../../geo/geom.ts';
+import { areaKm2, type Polygon, roundRing, simplifyPolygon, splitLinesAtBBox } from '../../geo/geom.ts';
 import { buildLand } from '../../geo/islands.ts';
 import { simplificationProblems, validateOutputs } from '../../geo/pipeline.ts';
 import { compareWithReference } from '../../geo/reference.ts';
@@ -361,6 +361,57 @@ describe('area budgets', () => {
 });
 
 describe('world helpers', () => {
+  it('splitLinesAtBBox keeps the stretches inside and outside a box, cut at its edge', () => {
+    const box = [2, -1, 5, 1] as const;
+    const { inside, outside } = splitLinesAtBBox(
+      [
+        [
+          [0, 0],
+          [10, 0],
+          [10, 3],
+        ],
+        [
+          [3, 0],
+          [4, 0.5],
+        ],
+      ],
+      box,
+    );
+    expect(inside).toEqual([
+      [
+        [2, 0],
+        [5, 0],
+      ],
+      [
+        [3, 0],
+        [4, 0.5],
+      ],
+    ]);
+    expect(outside).toEqual([
+      [
+        [0, 0],
+        [2, 0],
+      ],
+      [
+        [5, 0],
+        [10, 0],
+        [10, 3],
+      ],
+    ]);
+    // A line that never enters the box is all outside.
+    expect(
+      splitLinesAtBBox(
+        [
+          [
+            [6, 2],
+            [7, 3],
+          ],
+        ],
+        box,
+      ).inside,
+    ).toEqual([]);
+  });
+
   it('splitAntimeridian cuts a ring that jumps across 180° into pieces within range', () => {
     const pieces = splitAntimeridian([
       [

@@ -4,9 +4,11 @@
  * geometry they sit on. Reads geo/out only: no network, no big source file.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { area } from '@turf/area';
+import { bbox as turfBBox } from '@turf/bbox';
 import { distance } from '@turf/distance';
 import { intersect } from '@turf/intersect';
 import { kinks } from '@turf/kinks';
@@ -15,7 +17,9 @@ import { nearestPointOnLine } from '@turf/nearest-point-on-line';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { DATASET_IDS as REGISTRY_IDS } from '../../src/lib/map/layers.ts';
-import { SIMPLIFY_AREA_LIMIT } from '../../geo/config.ts';
+import { feature as topoFeature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { SIMPLIFY_AREA_LIMIT, WORLD_DETAIL_BBOX } from '../../geo/config.ts';
 import { DISPUTED_LABEL_IDS } from '../../geo/labels.ts';
 import { compareWithReference, REFERENCE_AREAS } from '../../geo/reference.ts';
 import {
@@ -407,6 +411,114 @@ describe('labels', () => {
       expect(label.properties?.name_ja, String(label.properties?.id)).toBeTruthy();
       expect(label.properties?.name_ru, String(label.properties?.id)).toBeTruthy();
       expect(String(label.properties?.source)).toMatch(/Wikipedia/);
+    }
+  });
+});
+
+describe('world in the East Asia box', () => {
+  const [w, s, e, n] = WORLD_DETAIL_BBOX;
+  const world = get('world').features;
+  const meetsBox = (f: Feature): boolean => {
+    const [fw = 0, fs = 0, fe = 0, fn = 0] = featureBBox(String(f.properties?.id));
+    return fw <= e && fe >= w && fs <= n && fn >= s;
+  };
+  const inBox = world.filter(meetsBox);
+
+  it('keeps one feature per Natural Earth 110m country (less Antarctica, plus Crimea), ids unchanged', () => {
+    expect(world).toHaveLength(177);
+    for (const id of ['country-japan', 'country-china', 'country-russia', 'country-north-korea', 'region-crimea'])
+      expect(featureIds(get('world'))).toContain(id);
+    expect(inBox.map((f) => f.properties?.id).sort()).toEqual(
+      [
+        'country-china',
+        'country-japan',
+        'country-mongolia',
+        'country-north-korea',
+        'country-russia',
+        'country-south-korea',
+        'country-taiwan',
+      ].sort(),
+    );
+  });
+
+  it('draws Japan from Natural Earth 10m: its area within 1% of 10m Japan (110m is 4–11% off per island)', () => {
+    const file = createRequire(import.meta.url).resolve('world-atlas/countries-10m.json');
+    const topology = JSON.parse(readFileSync(file, 'utf8')) as Topology;
+    const countries = topoFeature(topology, topology.objects.countries as GeometryCollection);
+    const japan10m = countries.features.find((f) => (f.properties as { name?: string } | null)?.name === 'Japan');
+    if (!japan10m) throw new Error('no Japan in Natural Earth 10m');
+    expect(Math.abs(km2(feature('world', 'country-japan')) / km2(japan10m) - 1)).toBeLessThanOrEqual(0.01);
+    // Detail, not 110m's handful of polygons: Honshu, Hokkaido, Kyushu, Shikoku, the Ryukyus, Sado, …
+    expect(polygonsOf(feature('world', 'country-japan')).length).toBeGreaterThan(30);
+  });
+
+  it('has no overlap between the countries that reach into the box', () => {
+    // Around the box only (1° wider), so the 110m–10m seam is tested and the test stays fast.
+    const around: Feature<Polygon> = {
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [w - 1, s - 1],
+            [e + 1, s - 1],
+            [e + 1, n + 1],
+            [w - 1, n + 1],
+            [w - 1, s - 1],
+          ],
+        ],
+      },
+    };
+    const clipped = inBox.map((f) => ({
+      id: String(f.properties?.id),
+      part: intersect({ type: 'FeatureCollection', features: [f as Feature<Polygon | MultiPolygon>, around] }),
+    }));
+    for (const [i, a] of clipped.entries()) {
+      for (const b of clipped.slice(i + 1)) {
+        if (!a.part || !b.part) continue;
+        const [aw = 0, as = 0, ae = 0, an = 0] = turfBBox(a.part);
+        const [bw = 0, bs = 0, be = 0, bn = 0] = turfBBox(b.part);
+        if (aw > be || bw > ae || as > bn || bs > an) continue;
+        const overlap = intersect({ type: 'FeatureCollection', features: [a.part, b.part] });
+        expect(overlap ? km2(overlap) : 0, `${a.id} × ${b.id}`).toBeLessThan(0.01);
+      }
+    }
+  }, 30_000);
+
+  it('joins each country across the box edges: no two of its polygons or rings meet along an edge', () => {
+    const onEdge = (a: number[], b: number[]): string | null => {
+      for (const [k, v] of [
+        [0, w],
+        [0, e],
+        [1, s],
+        [1, n],
+      ] as const) {
+        if (a[k] === v && b[k] === v) {
+          const other = 1 - k;
+          return `${k}:${v}:${Math.min(a[other] ?? 0, b[other] ?? 0)}:${Math.max(a[other] ?? 0, b[other] ?? 0)}`;
+        }
+      }
+      return null;
+    };
+    for (const f of inBox) {
+      const spans: { ring: string; line: string; from: number; to: number }[] = [];
+      for (const [pi, polygon] of polygonsOf(f).entries()) {
+        for (const [ri, ring] of polygon.entries()) {
+          for (let i = 0; i + 1 < ring.length; i++) {
+            const key = onEdge(ring[i] ?? [], ring[i + 1] ?? []);
+            if (!key) continue;
+            const [k, v, from, to] = key.split(':');
+            spans.push({ ring: `${pi}/${ri}`, line: `${k}:${v}`, from: Number(from), to: Number(to) });
+          }
+        }
+      }
+      for (const [i, a] of spans.entries())
+        for (const b of spans.slice(i + 1))
+          if (a.ring !== b.ring && a.line === b.line)
+            expect(Math.min(a.to, b.to) <= Math.max(a.from, b.from), `${String(f.properties?.id)} ${a.line}`).toBe(
+              true,
+            );
     }
   });
 });
