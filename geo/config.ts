@@ -22,7 +22,13 @@ export const SIMPLIFY_TOLERANCE_DEG = 0.005;
  * the same area budget per polygon, so small islets keep the finer tolerance they need.
  */
 export const FAR_SIMPLIFY_TOLERANCE_DEG = 0.02;
-export const FAR_LAND_IDS: readonly string[] = ['sakhalin', 'honshu', 'asia-mainland', 'other-islands-ru', 'other-islands-jp'];
+export const FAR_LAND_IDS: readonly string[] = [
+  'sakhalin',
+  'honshu',
+  'asia-mainland',
+  'other-islands-ru',
+  'other-islands-jp',
+];
 /**
  * Area change simplification + rounding may cause on any polygon: half the 1% the issue allows, so
  * simplification eats little of the 2% the islands may differ from the MOFA reference areas.

@@ -6,12 +6,7 @@ import { booleanIntersects } from '@turf/boolean-intersects';
 import { length as turfLength } from '@turf/length';
 import { nearestPointOnLine } from '@turf/nearest-point-on-line';
 import type { Feature, LineString, MultiPolygon as GeoMultiPolygon, Point, Polygon as GeoPolygon } from 'geojson';
-import {
-  REGION_DECIMALS,
-  RENOUNCED_DECIMALS,
-  RENOUNCED_MAX_AREA_CHANGE,
-  RENOUNCED_TOLERANCE_DEG,
-} from './config.ts';
+import { REGION_DECIMALS, RENOUNCED_DECIMALS, RENOUNCED_MAX_AREA_CHANGE, RENOUNCED_TOLERANCE_DEG } from './config.ts';
 import { PipelineError } from './errors.ts';
 import {
   areaKm2,

@@ -3,7 +3,7 @@
  * text out, validated. No files or network here, so tests can feed it bad input.
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import { REGION_BBOX, SIMPLIFY_AREA_LIMIT, WORLD_DETAIL_BBOX } from './config.ts';
+import { MAX_TOTAL_GZIP_BYTES, REGION_BBOX, SIMPLIFY_AREA_LIMIT, WORLD_DETAIL_BBOX } from './config.ts';
 import { PipelineError, throwIfAny } from './errors.ts';
 import { border1855, border1875, occupation1945, offer1956, renounced1951 } from './history.ts';
 import { type AreaRecord, buildLand } from './islands.ts';
@@ -15,7 +15,7 @@ import { DATASET_IDS, type DatasetId, duplicateIds, validateDataset } from './sc
 import { sea, SEA_BANDS_KM } from './sea.ts';
 import type { SourcePolygon } from './source.ts';
 import { buildWorld, type WorldSources } from './world.ts';
-import { serializeCollection, serializeJson } from './write.ts';
+import { gzipSize, serializeCollection, serializeJson } from './write.ts';
 
 export interface BuildResult {
   readonly datasets: Map<DatasetId, FeatureCollection>;
@@ -40,6 +40,21 @@ export function simplificationProblems(areas: readonly AreaRecord[]): PipelineEr
           `simplification changed the area by ${a.simplify_change_pct}% (limit ${SIMPLIFY_AREA_LIMIT * 100}%)`,
         ),
     );
+}
+
+/** geo/out must stay within the download budget (gzip, every file; the story loads all but facts.json). */
+export function budgetProblems(files: ReadonlyMap<string, string>): PipelineError[] {
+  let total = 0;
+  for (const text of files.values()) total += gzipSize(text);
+  return total > MAX_TOTAL_GZIP_BYTES
+    ? [
+        new PipelineError(
+          'geo/out',
+          'all files',
+          `${total} B gzip is over the budget of ${MAX_TOTAL_GZIP_BYTES} B (150 KB): simplify something`,
+        ),
+      ]
+    : [];
 }
 
 /** Every dataset valid, ids unique across all of them, and exactly the registry's datasets built. */
@@ -178,5 +193,6 @@ export function buildAll(source: readonly SourcePolygon[], worldSources: WorldSo
     if (data) files.set(`${id}.geojson`, serializeCollection(data));
   }
   files.set('facts.json', serializeJson(facts));
+  throwIfAny(budgetProblems(files));
   return { datasets, facts, files };
 }

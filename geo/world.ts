@@ -135,7 +135,10 @@ function simplifyArcs(topology: Topology, tolerance: number): Topology {
       const rounded = roundLine(simple, WORLD_DECIMALS);
       // A small island's closed arc must stay a ring; an open arc keeps both ends so neighbours join.
       // A tiny open arc may round to one point: keep it as two (equal) ends for topojson's stitching.
-      if (!closed) return rounded.length >= 2 ? rounded : [roundPosition(first, WORLD_DECIMALS), roundPosition(last, WORLD_DECIMALS)];
+      if (!closed)
+        return rounded.length >= 2
+          ? rounded
+          : [roundPosition(first, WORLD_DECIMALS), roundPosition(last, WORLD_DECIMALS)];
       if (rounded.length >= 4) return rounded;
     }
     // An islet that rounding collapses keeps two points (topojson needs them); its ring is dropped later.

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { PipelineError } from '../../geo/errors.ts';
 import { areaKm2, type Polygon, roundRing, simplifyPolygon, splitLinesAtBBox } from '../../geo/geom.ts';
 import { buildLand } from '../../geo/islands.ts';
-import { simplificationProblems, validateOutputs } from '../../geo/pipeline.ts';
+import { budgetProblems, simplificationProblems, validateOutputs } from '../../geo/pipeline.ts';
 import { compareWithReference } from '../../geo/reference.ts';
 import { DATASET_IDS, type DatasetId, duplicateIds, validateDataset } from '../../geo/schema.ts';
 import { parseSourceLine, readSourceRegion } from '../../geo/source.ts';
@@ -319,6 +319,21 @@ describe('area budgets', () => {
       'geo/out/land.geojson: yury: simplification changed the area by 1.94% (limit 1%)',
     ]);
     expect(simplificationProblems([{ ...record, simplify_change_pct: 0.4 }])).toEqual([]);
+  });
+
+  it('budgetProblems names the total when geo/out is over 150 KB gzip', () => {
+    // 300,000 pseudo-random base-36 characters: gzip cannot get them under 150 KB.
+    let x = 2463534242;
+    const noise = Array.from({ length: 300_000 }, () => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return ((x >>> 0) % 36).toString(36);
+    }).join('');
+    expect(budgetProblems(new Map([['world.geojson', noise]])).map((e) => e.message)[0]).toMatch(
+      /^geo\/out: all files: \d+ B gzip is over the budget of 153600 B/,
+    );
+    expect(budgetProblems(new Map([['world.geojson', '{}\n']]))).toEqual([]);
   });
 
   it('compareWithReference fails an island 3% off and passes one 1% off', () => {
