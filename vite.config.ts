@@ -2,13 +2,14 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { storyPlugin } from './src/lib/story/vite-plugin-story.ts';
 import { mapFontsPlugin } from './src/lib/map/vite-plugin-map-fonts.ts';
+import { islandsPlugin } from './src/lib/map/vite-plugin-islands.ts';
 
 // `--mode e2e` builds the production bundle plus the test-only hook (see src/lib/map/test-hook.ts);
 // the plain build has no trace of it.
 export default defineConfig(({ mode }) => ({
   // Relative asset URLs, so one build serves from any base path or CDN folder.
   base: './',
-  plugins: [svelte(), storyPlugin(), mapFontsPlugin()],
+  plugins: [svelte(), storyPlugin(), mapFontsPlugin(), islandsPlugin()],
   define: {
     __E2E__: JSON.stringify(mode === 'e2e'),
   },

@@ -33,7 +33,7 @@ test.afterEach(async ({}, testInfo) => {
   expectClean(watch, testInfo);
 });
 
-/** Dark (label-ink) pixels in a box around a map point, counted in the page from a screenshot. */
+/** Ink pixels (darker than mid-grey, so antialiased strokes count) in a box around a map point. */
 async function inkAround(page: Page, lngLat: [number, number]): Promise<number> {
   const canvas = (await page.locator('.map-frame canvas').boundingBox())!;
   const { x, y } = await page.evaluate((c) => window.__kurilMap!.project(c), lngLat);
@@ -50,7 +50,7 @@ async function inkAround(page: Page, lngLat: [number, number]): Promise<number> 
     context.drawImage(image, 0, 0);
     const data = context.getImageData(0, 0, c.width, c.height).data;
     let dark = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i]! + data[i + 1]! + data[i + 2]! < 200) dark += 1;
+    for (let i = 0; i < data.length; i += 4) if (data[i]! + data[i + 1]! + data[i + 2]! < 450) dark += 1;
     return dark;
   }, png.toString('base64'));
 }

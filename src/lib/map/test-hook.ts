@@ -26,6 +26,8 @@ declare global {
       idle(): Promise<void>;
       project(lngLat: [number, number]): { x: number; y: number };
       highlighted(): string[];
+      /** Ids of the land features drawn at a point of the map. */
+      landAt(point: { x: number; y: number }): string[];
       /** The text of every place label drawn now, as the reader sees it. */
       renderedLabels(): string[];
     };
@@ -85,6 +87,9 @@ export function installTestHook(map: MapLibreMap, currentStep: () => Step): void
     project(lngLat) {
       const point = map.project(lngLat);
       return { x: point.x, y: point.y };
+    },
+    landAt({ x, y }) {
+      return map.queryRenderedFeatures([x, y], { layers: ['land-fill'] }).map((f) => String(f.properties?.id));
     },
     renderedLabels() {
       return map.queryRenderedFeatures({ layers: ['labels-symbol', 'places-label'] }).map((feature) => {
