@@ -4,7 +4,8 @@ export type BBox = readonly [west: number, south: number, east: number, north: n
 
 /**
  * The region cut from the OSM coastline. Wider north than the issue's 52° so Sakhalin (to 54.4°N) is
- * whole: the 1855 and 1875 steps talk about it.
+ * whole: the 1855 and 1875 steps talk about it. world.geojson leaves out exactly this box, so the two
+ * fills meet along its edges.
  */
 export const REGION_BBOX: BBox = [139, 40, 160, 55];
 
@@ -67,7 +68,7 @@ export const NE_DETAIL_CREDIT =
  * Japan, Korea and China (zoom ≈ 3) look here; 110m elsewhere is fine at world zooms.
  */
 export const WORLD_DETAIL_BBOX: BBox = [115, 21, 165, 60];
-/** ≈ 1 pixel at zoom 6, where `world` is fading out (2 decimals ≈ 1 km). */
+/** ≈ 1 pixel at zoom 6 (2 decimals ≈ 1 km); inside the OSM region `land` draws the coast instead. */
 export const WORLD_DETAIL_TOLERANCE_DEG = 0.02;
 /** Islands under this are under a pixel or two at the zooms `world` is drawn at. */
 export const WORLD_DETAIL_MIN_KM2 = 10;

@@ -86,7 +86,7 @@ const round = (n: number, d: number): number => Math.round(n * 10 ** d) / 10 ** 
 export function buildAll(source: readonly SourcePolygon[], worldSources: WorldSources): BuildResult {
   const land = buildLand(source, REGION_BBOX);
   throwIfAny(simplificationProblems(land.areas));
-  const { world, borders } = buildWorld(worldSources);
+  const { world, borders, regionCut } = buildWorld(worldSources);
   const b1875 = border1875(land.features);
   const occupation = occupation1945(land.features);
   const offer = offer1956(land.features);
@@ -136,6 +136,12 @@ export function buildAll(source: readonly SourcePolygon[], worldSources: WorldSo
     },
     region_bbox_deg: REGION_BBOX,
     world_detail_bbox_deg: WORLD_DETAIL_BBOX,
+    world_region_cut: {
+      about:
+        'world.geojson leaves out region_bbox_deg, where land.geojson draws all the land: km² each feature lost to it, and countries left out because all of them lay inside it',
+      lost_km2: regionCut.cut,
+      dropped_countries: regionCut.dropped,
+    },
     islands: Object.fromEntries(land.areas.map((a) => [a.id, a])),
     dropped_polygons_under_min_area: land.droppedPolygons,
     reference_comparison: { source: REFERENCE_SOURCE, rows: comparison },

@@ -3,10 +3,13 @@
  * world, and inside the East Asia box (`WORLD_DETAIL_BBOX`), where the story zooms to Japan, Korea
  * and China, 10m simplified to about a pixel at zoom 6: each country is its 110m geometry outside
  * the box joined to its 10m geometry inside it, both cut along the same box edges, so the fills meet
- * with no gap or overlap. Arcs are simplified and rounded once per topology, so country fills and
- * border lines share every vertex. Two honest edits to Natural Earth's de facto view: Crimea becomes
- * its own feature (Russian-held, Ukrainian by UN resolution) with its land boundary marked disputed,
- * and rings cut at the antimeridian are split so planar renderers do not draw them across the world.
+ * with no gap or overlap. The OSM region (`REGION_BBOX`) is then cut out of every country along the
+ * same edges `land` is clipped along: in there `land` draws all the land at island scale, and the two
+ * fills meet at the region's edges. Arcs are simplified and rounded once per topology, so country fills
+ * and border lines share every vertex (no land boundary crosses the region). Two honest edits to
+ * Natural Earth's de facto view: Crimea becomes its own feature (Russian-held, Ukrainian by UN
+ * resolution) with its land boundary marked disputed, and rings cut at the antimeridian are split so
+ * planar renderers do not draw them across the world.
  * Russia and Japan share no land boundary, so no line is drawn through the disputed waters.
  */
 import { readFileSync } from 'node:fs';
@@ -29,6 +32,7 @@ import type {
 import {
   NE_CREDIT,
   NE_DETAIL_CREDIT,
+  REGION_BBOX,
   WORLD_DECIMALS,
   WORLD_DETAIL_BBOX,
   WORLD_DETAIL_MIN_KM2,
@@ -48,6 +52,7 @@ import {
   polygonBBox,
   type Position,
   polygonsOf,
+  ringSignedArea,
   roundLine,
   roundPosition,
   roundRing,
@@ -266,9 +271,37 @@ function composite(small: readonly Polygon[], detail: readonly Polygon[]): Polyg
   return [...away, ...unionPolygons([...outside.flatMap(roundPolygon), ...detail]).flatMap(roundPolygon)];
 }
 
+const REGION_BOX: GeoPolygon = { type: 'Polygon', coordinates: bboxPolygon(REGION_BBOX) };
+
+/**
+ * A country's polygons less the OSM region (`REGION_BBOX`, the box `land` is clipped to): `land` draws
+ * every coast in there at island scale, so Natural Earth's coarser coast must not poke out beyond it.
+ * Cut along the box's own straight edges (integer degrees, so rounding keeps the cut vertices on them),
+ * the same edges `land` is clipped along, so the two fills meet with no gap or overlap.
+ */
+function outsideRegion(polygons: readonly Polygon[]): Polygon[] {
+  return polygons.flatMap((p) =>
+    bboxesMeet(polygonBBox(p), REGION_BBOX)
+      ? differencePolygons({ type: 'Polygon', coordinates: p }, REGION_BOX)
+          .flatMap(roundPolygon)
+          // A sliver rounding flattened onto a box edge has no area left to draw.
+          .filter((q) => ringSignedArea(q[0] ?? []) !== 0)
+      : [p],
+  );
+}
+
+/** What cutting the OSM region out of `world` did (facts.json `world_region_cut`). */
+export interface RegionCut {
+  /** Ids of the features the region box cut, with the km² each lost to it. */
+  readonly cut: Record<string, number>;
+  /** Natural Earth names of countries entirely inside the region, left out of `world` (none expected). */
+  readonly dropped: string[];
+}
+
 export interface World {
   readonly world: WorldFeature[];
   readonly borders: Feature<MultiLineString, BordersProps>[];
+  readonly regionCut: RegionCut;
 }
 
 function splitLines(lines: Position[][]): Position[][] {
@@ -294,6 +327,7 @@ export function buildWorld(sources: WorldSources): World {
       throw new PipelineError(DETAIL_FILE, name, 'has land in the East Asia box but no 110m country of that name');
   }
   const world: WorldFeature[] = [];
+  const regionCut: { cut: Record<string, number>; dropped: string[] } = { cut: {}, dropped: [] };
   for (const g of countries.geometries) {
     const name = g.properties?.name;
     if (!name) throw new PipelineError(WORLD_FILE, `geometry ${String(g.id)}`, 'has no name');
@@ -302,15 +336,25 @@ export function buildWorld(sources: WorldSources): World {
     const small = cleanPolygons(
       (topoFeature(topology, g as GeometryObject) as Feature<GeoPolygon | GeoMultiPolygon>).geometry,
     );
-    const polygons = composite(small, isCrimea ? [] : (detail.get(name) ?? []));
-    if (polygons.length === 0) continue;
+    const whole = composite(small, isCrimea ? [] : (detail.get(name) ?? []));
+    const polygons = outsideRegion(whole);
+    if (polygons.length === 0) {
+      // Every bit of it is land's to draw: it would be a feature with no geometry.
+      if (whole.length > 0) regionCut.dropped.push(name);
+      continue;
+    }
     const names = STORY_NAMES[name];
     const detailed = !isCrimea && detail.has(name);
+    const id = isCrimea ? 'region-crimea' : `country-${SHORT_IDS[name] ?? kebab(name)}`;
+    if (whole.some((p) => bboxesMeet(polygonBBox(p), REGION_BBOX))) {
+      const lostKm2 = Math.round((areaKm2(geometryOf(whole)) - areaKm2(geometryOf(polygons))) * 10) / 10;
+      if (lostKm2 > 0) regionCut.cut[id] = lostKm2;
+    }
     world.push({
       type: 'Feature',
       properties: isCrimea
         ? {
-            id: 'region-crimea',
+            id,
             name_en: 'Crimea',
             name_ja: 'クリミア',
             name_ru: 'Крым',
@@ -320,7 +364,7 @@ export function buildWorld(sources: WorldSources): World {
             source: `${NE_CREDIT}; UN General Assembly resolution 68/262`,
           }
         : {
-            id: `country-${SHORT_IDS[name] ?? kebab(name)}`,
+            id,
             name_en: name,
             ...(names ? { name_ja: names.ja, name_ru: names.ru } : {}),
             ...(g.id !== undefined ? { iso_n3: String(g.id) } : {}),
@@ -348,6 +392,7 @@ export function buildWorld(sources: WorldSources): World {
   const detailBorders = mesh(detailTopology, detailCollection, (a, b) => a !== b);
   return {
     world,
+    regionCut,
     borders: [
       {
         type: 'Feature',

@@ -19,7 +19,8 @@ import { describe, expect, it } from 'vitest';
 import { DATASET_IDS as REGISTRY_IDS } from '../../src/lib/map/layers.ts';
 import { feature as topoFeature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { SIMPLIFY_AREA_LIMIT, WORLD_DETAIL_BBOX } from '../../geo/config.ts';
+import { REGION_BBOX, SIMPLIFY_AREA_LIMIT, WORLD_DETAIL_BBOX } from '../../geo/config.ts';
+import { pointInPolygon, type Polygon as Rings } from '../../geo/geom.ts';
 import { DISPUTED_LABEL_IDS } from '../../geo/labels.ts';
 import { compareWithReference, REFERENCE_AREAS } from '../../geo/reference.ts';
 import {
@@ -415,6 +416,155 @@ describe('labels', () => {
   });
 });
 
+const naturalEarth10m = (name: string): Feature<Polygon | MultiPolygon> => {
+  const file = createRequire(import.meta.url).resolve('world-atlas/countries-10m.json');
+  const topology = JSON.parse(readFileSync(file, 'utf8')) as Topology;
+  const countries = topoFeature(topology, topology.objects.countries as GeometryCollection);
+  const country = countries.features.find((f) => (f.properties as { name?: string } | null)?.name === name);
+  if (!country) throw new Error(`no ${name} in Natural Earth 10m`);
+  return country as Feature<Polygon | MultiPolygon>;
+};
+const regionBox: Feature<Polygon> = {
+  type: 'Feature',
+  properties: {},
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [REGION_BBOX[0], REGION_BBOX[1]],
+        [REGION_BBOX[2], REGION_BBOX[1]],
+        [REGION_BBOX[2], REGION_BBOX[3]],
+        [REGION_BBOX[0], REGION_BBOX[3]],
+        [REGION_BBOX[0], REGION_BBOX[1]],
+      ],
+    ],
+  },
+};
+/** The part of a feature inside the OSM region (an empty feature when none is). */
+const inRegion = (f: Feature): Feature => {
+  const [fw = 0, fs = 0, fe = 0, fn = 0] = turfBBox(f);
+  const [w, s, e, n] = REGION_BBOX;
+  const empty: Feature = { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: [] } };
+  if (fw >= e || fe <= w || fs >= n || fn <= s) return empty;
+  return intersect({ type: 'FeatureCollection', features: [f as Feature<Polygon | MultiPolygon>, regionBox] }) ?? empty;
+};
+
+describe('world and land at the OSM region', () => {
+  const [w, s, e, n] = REGION_BBOX;
+  const world = get('world').features;
+  const land = get('land').features;
+  const inWorld = (p: number[], id: string): boolean =>
+    polygonsOf(feature('world', id)).some((q) => pointInPolygon(p, q as Rings));
+  const inLand = (p: number[], id: string): boolean =>
+    polygonsOf(feature('land', id)).some((q) => pointInPolygon(p, q as Rings));
+
+  it('world has no area inside the region, where land draws all the land', () => {
+    for (const f of world) {
+      expect(km2(inRegion(f)), String(f.properties?.id)).toBeLessThan(0.01);
+      for (const polygon of polygonsOf(f))
+        for (const ring of polygon)
+          for (const [x = 0, y = 0] of ring)
+            expect(x > w && x < e && y > s && y < n, `${String(f.properties?.id)} ${x},${y}`).toBe(false);
+    }
+  }, 30_000);
+
+  it('land has no vertex outside the region', () => {
+    for (const f of land)
+      for (const polygon of polygonsOf(f))
+        for (const ring of polygon)
+          for (const [x = 0, y = 0] of ring)
+            expect(x >= w && x <= e && y >= s && y <= n, `${String(f.properties?.id)} ${x},${y}`).toBe(true);
+  });
+
+  it('world and land are cut along the same edges: each edge line carries the same stretches, up to the coasts differing', () => {
+    type Span = [number, number];
+    const spans = (features: readonly Feature[]): Map<string, Span[]> => {
+      const out = new Map<string, Span[]>();
+      for (const f of features)
+        for (const polygon of polygonsOf(f))
+          for (const ring of polygon)
+            for (let i = 0; i + 1 < ring.length; i++) {
+              const [x1 = 0, y1 = 0] = ring[i] ?? [];
+              const [x2 = 0, y2 = 0] = ring[i + 1] ?? [];
+              for (const [line, a, b, along1, along2] of [
+                [`lon ${w}`, x1, x2, y1, y2],
+                [`lon ${e}`, x1, x2, y1, y2],
+                [`lat ${s}`, y1, y2, x1, x2],
+                [`lat ${n}`, y1, y2, x1, x2],
+              ] as const) {
+                const v = Number(line.split(' ')[1]);
+                if (a === v && b === v)
+                  out.set(line, [...(out.get(line) ?? []), [Math.min(along1, along2), Math.max(along1, along2)]]);
+              }
+            }
+      return out;
+    };
+    const covered = (list: readonly Span[], at: number): boolean => list.some(([a, b]) => at > a && at < b);
+    const worldSpans = spans(world);
+    const landSpans = spans(land);
+    // Land meets all four edges: the mainland at 139°E, Honshu at 40°N, Kamchatka at 55°N and 160°E.
+    expect([...landSpans.keys()].sort()).toEqual([`lat ${n}`, `lat ${s}`, `lon ${e}`, `lon ${w}`].sort());
+    expect([...worldSpans.keys()].sort()).toEqual([...landSpans.keys()].sort());
+    for (const [line, landList] of landSpans) {
+      const worldList = worldSpans.get(line) ?? [];
+      // Sample the edge every 0.001°: where only one side has land is the step between the two coasts.
+      const ends = [...landList, ...worldList].flat();
+      let onlyOne = 0;
+      let both = 0;
+      for (let at = Math.min(...ends); at < Math.max(...ends); at += 0.001) {
+        const l = covered(landList, at);
+        const wo = covered(worldList, at);
+        if (l && wo) both += 0.001;
+        else if (l || wo) onlyOne += 0.001;
+      }
+      expect(both, line).toBeGreaterThan(0.5);
+      // A few km where Natural Earth's and OSM's coasts cross the edge at different places.
+      expect(onlyOne, line).toBeLessThan(0.1);
+    }
+  });
+
+  it('world and land together cover Natural Earth 10m Japan within 2%: Honshu south of 40°N in world, north of it in land', () => {
+    const japan10m = naturalEarth10m('Japan');
+    const landJp = land.filter((f) => f.properties?.admin === 'JP').reduce((sum, f) => sum + km2(f), 0);
+    // Natural Earth's Japan inside the region (Hokkaido, Honshu's north) is land's Japanese land, within 2%.
+    expect(Math.abs(landJp / km2(inRegion(japan10m)) - 1)).toBeLessThanOrEqual(0.02);
+    // world has nothing in the region and land nothing outside it, so the union's area is the sum.
+    expect(Math.abs((km2(feature('world', 'country-japan')) + landJp) / km2(japan10m) - 1)).toBeLessThanOrEqual(0.02);
+    // Nagato, Tokyo, Sendai, Akita, Morioka: Honshu south of 40°N.
+    for (const p of [
+      [131.18, 34.37],
+      [139.69, 35.69],
+      [140.87, 38.27],
+      [140.1, 39.72],
+      [141.15, 39.7],
+    ])
+      expect(inWorld(p, 'country-japan'), p.join(',')).toBe(true);
+    // Aomori and Hachinohe (Honshu north of 40°N), Sapporo and Hakodate (Hokkaido).
+    for (const [p, id] of [
+      [[140.74, 40.82], 'honshu'],
+      [[141.49, 40.51], 'honshu'],
+      [[141.35, 43.06], 'hokkaido'],
+      [[140.73, 41.77], 'hokkaido'],
+    ] as const) {
+      expect(inLand([...p], id), `${p.join(',')} in ${id}`).toBe(true);
+      expect(inWorld([...p], 'country-japan'), p.join(',')).toBe(false);
+    }
+  });
+
+  it("land's Russian land matches Natural Earth 10m Russia inside the region within 2%", () => {
+    const landRu = land.filter((f) => f.properties?.admin === 'RU').reduce((sum, f) => sum + km2(f), 0);
+    expect(Math.abs(landRu / km2(inRegion(naturalEarth10m('Russia'))) - 1)).toBeLessThanOrEqual(0.02);
+    // Petropavlovsk-Kamchatsky, Yuzhno-Sakhalinsk: land's, not world's.
+    for (const [p, id] of [
+      [[158.65, 53.02], 'kamchatka'],
+      [[142.74, 46.96], 'sakhalin'],
+    ] as const) {
+      expect(inLand([...p], id), `${p.join(',')} in ${id}`).toBe(true);
+      expect(inWorld([...p], 'country-russia'), p.join(',')).toBe(false);
+    }
+  });
+});
+
 describe('world in the East Asia box', () => {
   const [w, s, e, n] = WORLD_DETAIL_BBOX;
   const world = get('world').features;
@@ -441,14 +591,11 @@ describe('world in the East Asia box', () => {
     );
   });
 
-  it('draws Japan from Natural Earth 10m: its area within 1% of 10m Japan (110m is 4–11% off per island)', () => {
-    const file = createRequire(import.meta.url).resolve('world-atlas/countries-10m.json');
-    const topology = JSON.parse(readFileSync(file, 'utf8')) as Topology;
-    const countries = topoFeature(topology, topology.objects.countries as GeometryCollection);
-    const japan10m = countries.features.find((f) => (f.properties as { name?: string } | null)?.name === 'Japan');
-    if (!japan10m) throw new Error('no Japan in Natural Earth 10m');
-    expect(Math.abs(km2(feature('world', 'country-japan')) / km2(japan10m) - 1)).toBeLessThanOrEqual(0.01);
-    // Detail, not 110m's handful of polygons: Honshu, Hokkaido, Kyushu, Shikoku, the Ryukyus, Sado, …
+  it('draws Japan from Natural Earth 10m: outside the OSM region, its area within 1% of 10m Japan there (110m is 4–11% off per island)', () => {
+    const japan10m = naturalEarth10m('Japan');
+    const outside = km2(japan10m) - km2(inRegion(japan10m));
+    expect(Math.abs(km2(feature('world', 'country-japan')) / outside - 1)).toBeLessThanOrEqual(0.01);
+    // Detail, not 110m's handful of polygons: Honshu, Kyushu, Shikoku, the Ryukyus, Sado, …
     expect(polygonsOf(feature('world', 'country-japan')).length).toBeGreaterThan(30);
   });
 
