@@ -202,3 +202,21 @@ async function jumpTo(page: import('@playwright/test').Page, where: 'home' | 'en
     window.scrollTo({ top: to === 'end' ? document.documentElement.scrollHeight : 0, behavior: 'instant' });
   }, where);
 }
+
+test('a revealed layer draws with the reader through its step, and whole at once without motion', async ({ page }) => {
+  const revealing = steps.find((s) => s.reveal);
+  expect(revealing, 'a step with reveal').toBeDefined();
+  const reach = async () => {
+    const filter = (await page.evaluate(() => window.__kurilMap!.filter('occupation-1945-circle'))) as unknown[];
+    return (filter[2] as [string, unknown, number])[2];
+  };
+  await page.goto(`./#${revealing!.id}`);
+  await settledOn(page, revealing!.id);
+  const atStart = await reach();
+  expect(atStart, 'only the first dates at the start of the step').toBeLessThan(500);
+  await page.evaluate((id) => window.scrollBy(0, document.getElementById(id)!.offsetHeight * 0.6), revealing!.id);
+  await expect.poll(reach).toBeGreaterThan(atStart);
+
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await expect.poll(reach, { message: 'whole at once under reduced motion' }).toBeGreaterThan(1e9);
+});

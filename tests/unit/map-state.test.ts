@@ -140,3 +140,32 @@ describe('controlledLayers', () => {
     expect(ids).not.toContain('background');
   });
 });
+
+describe('reveal', () => {
+  const occupation: StepLayers = { layers: ['occupation-1945'], muted: [], highlight: [] };
+
+  it('draws the route up to the reader progress and shows only the dates it has passed', () => {
+    const half = styleStateFor(occupation, reader, specs, { layer: 'occupation-1945', fraction: 0.5, lengthKm: 1000 });
+    expect(half.layers['occupation-1945-line']!.gradient).toEqual([
+      'step',
+      ['line-progress'],
+      expect.any(String),
+      0.5,
+      'rgba(0, 0, 0, 0)',
+    ]);
+    expect(JSON.stringify(half.layers['occupation-1945-circle']!.filter)).toContain('500');
+  });
+
+  it('draws everything when the step does not reveal, or at the end of the step', () => {
+    const none = styleStateFor(occupation, reader, specs);
+    const end = styleStateFor(occupation, reader, specs, { layer: 'occupation-1945', fraction: 1, lengthKm: 1000 });
+    expect(none.layers['occupation-1945-line']!.gradient).toEqual(end.layers['occupation-1945-line']!.gradient);
+    expect(none.layers['occupation-1945-circle']!.filter).toEqual(end.layers['occupation-1945-circle']!.filter);
+  });
+
+  it('moves the map at most once per percent of progress', () => {
+    const a = styleStateFor(occupation, reader, specs, { layer: 'occupation-1945', fraction: 0.501, lengthKm: 1000 });
+    const b = styleStateFor(occupation, reader, specs, { layer: 'occupation-1945', fraction: 0.503, lengthKm: 1000 });
+    expect(diffStyleState(a, b)).toEqual([]);
+  });
+});

@@ -222,7 +222,7 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
 
   it('unknown step key typo, with the allowed keys', () => {
     expect(errorsOf(withStepLines([...GOOD_STEP, 'hightlight: [place-tokyo]']))).toEqual([
-      'story/kurils.md:14: step "summit": unknown step key "hightlight" — did you mean "highlight"? Allowed keys: id, camera, layers, muted, highlight, alt, cite, notes',
+      'story/kurils.md:14: step "summit": unknown step key "hightlight" — did you mean "highlight"? Allowed keys: id, camera, layers, muted, highlight, alt, cite, notes, reveal',
     ]);
   });
 
@@ -233,6 +233,18 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
   it('layer both visible and muted', () => {
     expect(errorsOf(withStepLines([...GOOD_STEP, 'muted: [disputed, places]']))).toEqual([
       'story/kurils.md:14: step "summit": muted[1]: layer "places" is in both layers and muted — keep it in one',
+    ]);
+  });
+
+  it('reveal of a layer that cannot draw itself progressively', () => {
+    expect(errorsOf(withStepLines([...GOOD_STEP, 'reveal: places']))).toEqual([
+      'story/kurils.md:14: step "summit": reveal: layer "places" cannot be drawn with the reader\'s progress — allowed: occupation-1945',
+    ]);
+  });
+
+  it('reveal of a layer the step does not show in full', () => {
+    expect(errorsOf(withStepLines([...GOOD_STEP, 'muted: [occupation-1945]', 'reveal: occupation-1945']))).toEqual([
+      'story/kurils.md:15: step "summit": reveal: layer "occupation-1945" must be in this step\'s layers to be revealed — add it to layers',
     ]);
   });
 

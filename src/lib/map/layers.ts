@@ -35,6 +35,8 @@ export interface StoryLayerDefinition {
   readonly legend: string;
   /** The year on the timeline rail, for layers that show one moment of the history. */
   readonly year?: number;
+  /** The layer can draw itself in step with the reader's progress (a step's `reveal`). */
+  readonly revealable?: boolean;
 }
 
 export const STORY_LAYERS = {
@@ -42,7 +44,12 @@ export const STORY_LAYERS = {
   places: { dataset: 'places', legend: 'Places in the story' },
   'border-1855': { dataset: 'border-1855', legend: 'Border of 1855 (Treaty of Shimoda)', year: 1855 },
   'border-1875': { dataset: 'border-1875', legend: 'Border of 1875 (Treaty of Saint Petersburg)', year: 1875 },
-  'occupation-1945': { dataset: 'occupation-1945', legend: 'Soviet occupation, Aug–Sep 1945', year: 1945 },
+  'occupation-1945': {
+    dataset: 'occupation-1945',
+    legend: 'Soviet occupation, Aug–Sep 1945',
+    year: 1945,
+    revealable: true,
+  },
   'renounced-1951': { dataset: 'renounced-1951', legend: 'Renounced by Japan, 1951', year: 1951 },
   'offer-1956': { dataset: 'offer-1956', legend: 'Offered to Japan in 1956', year: 1956 },
   'missiles-2016': { dataset: 'missiles-2016', legend: 'Missile reach, 2016', year: 2016 },
@@ -58,6 +65,10 @@ export const TIMELINE = STORY_LAYER_IDS.flatMap((id) => {
   const year = (STORY_LAYERS[id] as StoryLayerDefinition).year;
   return year === undefined ? [] : [{ year, layer: id }];
 }).sort((a, b) => a.year - b.year);
+
+export const REVEALABLE_LAYER_IDS = STORY_LAYER_IDS.filter(
+  (id) => (STORY_LAYERS[id] as StoryLayerDefinition).revealable === true,
+);
 
 export function isStoryLayerId(value: string): value is StoryLayerId {
   return Object.hasOwn(STORY_LAYERS, value);

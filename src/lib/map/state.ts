@@ -7,7 +7,7 @@
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import type { StoryLayerId } from './layers.ts';
-import { NAMED_LABEL_LAYERS, labelText, type NameMode } from './style.ts';
+import { NAMED_LABEL_LAYERS, labelText, revealGradient, type NameMode } from './style.ts';
 
 /** How much of its own opacity a muted story layer keeps. */
 export const MUTED_FACTOR = 0.3;
@@ -24,12 +24,21 @@ export interface ReaderSettings {
   fadeMs: number;
 }
 
+/** How much of a revealed layer is drawn: a share of the route's length, in kilometres. */
+export interface Reveal {
+  layer: StoryLayerId;
+  /** 0–1 of the route's length. */
+  fraction: number;
+  lengthKm: number;
+}
+
 export interface LayerState {
   visible: boolean;
   /** Paint property → value, for the opacity properties the layer has. */
   opacity: Record<string, number>;
   filter?: FilterSpecification;
   textField?: ExpressionSpecification;
+  gradient?: ExpressionSpecification;
 }
 
 export interface StyleState {
@@ -70,10 +79,22 @@ export function controlledLayers(specs: readonly LayerSpecification[]): LayerSpe
   return specs.filter((spec) => storyLayerOf(spec) !== undefined || isHighlightLayer(spec));
 }
 
+function revealKind(spec: LayerSpecification): 'line' | 'points' | undefined {
+  const metadata = spec.metadata as Record<string, unknown> | undefined;
+  const kind = metadata?.['kuril:reveal'];
+  return kind === 'line' || kind === 'points' ? kind : undefined;
+}
+
+/** Rounded to 1%, so scrolling through a step changes the map at most a hundred times. */
+function revealedShare(owner: StoryLayerId, reveal: Reveal | null): number {
+  return reveal && reveal.layer === owner ? Math.round(Math.min(1, Math.max(0, reveal.fraction)) * 100) / 100 : 1;
+}
+
 export function styleStateFor(
   step: StepLayers,
   reader: ReaderSettings,
   specs: readonly LayerSpecification[],
+  reveal: Reveal | null = null,
 ): StyleState {
   const layers: Record<string, LayerState> = {};
   const highlightFilter: FilterSpecification = ['in', ['get', 'id'], ['literal', [...step.highlight].sort()]];
@@ -86,7 +107,20 @@ export function styleStateFor(
       const opacity = Object.fromEntries(
         (OPACITY_PROPERTIES[spec.type] ?? []).map((p) => [p, round(baseOpacity(spec, p) * factor)]),
       );
-      layers[spec.id] = { visible, opacity };
+      const share = revealedShare(owner, reveal);
+      const kind = revealKind(spec);
+      const entry: LayerState = { visible, opacity };
+      if (kind === 'line') entry.gradient = revealGradient(share);
+      if (kind === 'points') {
+        // Dated points appear as the line passes them.
+        const reach = share >= 1 || !reveal ? Number.MAX_SAFE_INTEGER : share * reveal.lengthKm;
+        entry.filter = [
+          'all',
+          ['==', ['geometry-type'], 'Point'],
+          ['<=', ['coalesce', ['get', 'distance_km'], 0], reach],
+        ];
+      }
+      layers[spec.id] = entry;
     } else if (isHighlightLayer(spec)) {
       // A circle layer would ring every vertex of a line or polygon: circles are for points only.
       const filter: FilterSpecification =
@@ -126,6 +160,9 @@ export function diffStyleState(prev: StyleState | null, next: StyleState): Style
       if (had?.opacity[property] !== value) ops.push({ kind: 'paint', layer, property, value });
     }
     if (want.filter && !same(had?.filter, want.filter)) ops.push({ kind: 'filter', layer, filter: want.filter });
+    if (want.gradient && !same(had?.gradient, want.gradient)) {
+      ops.push({ kind: 'paint', layer, property: 'line-gradient', value: want.gradient });
+    }
     if (want.textField && !same(had?.textField, want.textField)) {
       ops.push({ kind: 'layout', layer, property: 'text-field', value: want.textField });
     }

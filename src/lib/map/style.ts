@@ -44,6 +44,12 @@ export const NAMED_LABEL_LAYERS = ['labels-symbol', 'places-label'] as const;
 
 const storyLayer = (id: StoryLayerId) => ({ 'kuril:story-layer': id });
 
+/** The route's colour up to `fraction` of its length, transparent beyond. */
+export function revealGradient(fraction: number): ExpressionSpecification {
+  if (fraction >= 1) return ['step', ['line-progress'], palette.occupation, 2, palette.occupation];
+  return ['step', ['line-progress'], palette.occupation, Math.max(fraction, 0.0001), 'rgba(0, 0, 0, 0)'];
+}
+
 const halo = { 'text-color': palette.label, 'text-halo-color': palette.halo, 'text-halo-width': 1.5 };
 
 function matchStatus(offered: string, other: string): DataDrivenPropertyValueSpecification<string> {
@@ -162,20 +168,21 @@ function storyLayers(): LayerSpecification[] {
       layout: { 'symbol-placement': 'line', 'text-offset': [0, -0.8] },
     } as Partial<LayerSpecification>),
     {
+      // Drawn with a gradient over the line's length, so a step can reveal it as the reader reads.
       id: 'occupation-1945-line',
       type: 'line',
       source: 'occupation-1945',
       filter: ['==', ['geometry-type'], 'LineString'],
-      metadata: storyLayer('occupation-1945'),
+      metadata: { ...storyLayer('occupation-1945'), 'kuril:reveal': 'line' },
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': palette.occupation, 'line-width': 3, 'line-opacity': 1 },
+      paint: { 'line-gradient': revealGradient(1), 'line-width': 3, 'line-opacity': 1 },
     },
     {
       id: 'occupation-1945-circle',
       type: 'circle',
       source: 'occupation-1945',
       filter: ['==', ['geometry-type'], 'Point'],
-      metadata: storyLayer('occupation-1945'),
+      metadata: { ...storyLayer('occupation-1945'), 'kuril:reveal': 'points' },
       paint: {
         'circle-radius': 5,
         'circle-color': palette.occupation,
@@ -185,9 +192,13 @@ function storyLayers(): LayerSpecification[] {
         'circle-stroke-opacity': 1,
       },
     },
-    historyLabel('occupation-1945', 'occupation-1945', {
-      layout: { 'text-anchor': 'left', 'text-offset': [0.8, 0] },
-    } as Partial<LayerSpecification>),
+    {
+      ...historyLabel('occupation-1945', 'occupation-1945', {
+        layout: { 'text-anchor': 'left', 'text-offset': [0.8, 0] },
+      } as Partial<LayerSpecification>),
+      filter: ['==', ['geometry-type'], 'Point'],
+      metadata: { ...storyLayer('occupation-1945'), 'kuril:reveal': 'points' },
+    } as LayerSpecification,
     {
       id: 'distances-line',
       type: 'line',
@@ -354,13 +365,29 @@ export interface StyleInputs {
 
 export function buildStyle({ dataUrls, fontFaces }: StyleInputs): StyleSpecification {
   const sources = Object.fromEntries(
-    DATASET_IDS.map((id) => [id, { type: 'geojson' as const, data: dataUrls[id], attribution: attributionFor(id) }]),
+    DATASET_IDS.map((id) => [
+      id,
+      {
+        type: 'geojson' as const,
+        data: dataUrls[id],
+        attribution: attributionFor(id),
+        // line-progress (for revealing the route) needs line metrics on its source.
+        ...(id === 'occupation-1945' ? { lineMetrics: true } : {}),
+      },
+    ]),
   );
   return {
     version: 8,
     sources,
     'font-faces': fontFaces,
-    layers: [...basemapLayers(), ...storyLayers(), ...highlightLayers(), labelLayer()],
+    // Story labels (dates, border names, ranges) go last: placed first, they win over place names.
+    layers: [
+      ...basemapLayers(),
+      ...storyLayers().filter((l) => l.type !== 'symbol'),
+      ...highlightLayers(),
+      labelLayer(),
+      ...storyLayers().filter((l) => l.type === 'symbol'),
+    ],
   };
 }
 

@@ -26,6 +26,8 @@ declare global {
       idle(): Promise<void>;
       project(lngLat: [number, number]): { x: number; y: number };
       highlighted(): string[];
+      /** A layer's current filter, for checks of what a step reveals. */
+      filter(layer: string): unknown;
       /** Ids of the land features drawn at a point of the map. */
       landAt(point: { x: number; y: number }): string[];
       /** The text of every place label drawn now, as the reader sees it. */
@@ -87,6 +89,9 @@ export function installTestHook(map: MapLibreMap, currentStep: () => Step): void
     project(lngLat) {
       const point = map.project(lngLat);
       return { x: point.x, y: point.y };
+    },
+    filter(layer) {
+      return map.getFilter(layer);
     },
     landAt({ x, y }) {
       return map.queryRenderedFeatures([x, y], { layers: ['land-fill'] }).map((f) => String(f.properties?.id));

@@ -105,6 +105,7 @@ function parseStep(
     highlight: input.highlight,
     cite: input.cite,
     ...(input.notes === undefined ? {} : { notes: input.notes }),
+    ...(input.reveal === undefined ? {} : { reveal: input.reveal }),
   };
 }
 

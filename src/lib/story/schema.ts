@@ -228,6 +228,7 @@ export const StepSchema = strictObject(
     ),
     cite: list(text('a citation'), 'cite'),
     notes: v.optional(v.string((issue) => `notes must be text, not ${issue.received}`)),
+    reveal: v.optional(LayerId),
   },
   'step',
 );

@@ -49,6 +49,8 @@ export interface Step {
   highlight: string[];
   cite: string[];
   notes?: string;
+  /** A layer that draws itself as the reader moves through the step (full at once without motion). */
+  reveal?: StoryLayerId;
 }
 
 export interface StoryMeta {

@@ -3,7 +3,7 @@
  * and references to layers and features (which must exist and be visible where highlighted).
  */
 import type * as v from 'valibot';
-import { BASEMAP_DATASETS, STORY_LAYERS, STORY_LAYER_IDS, type DatasetId } from '../map/layers.ts';
+import { BASEMAP_DATASETS, REVEALABLE_LAYER_IDS, STORY_LAYERS, STORY_LAYER_IDS, type DatasetId } from '../map/layers.ts';
 import { fieldPath, type Problem } from './errors.ts';
 import { UNKNOWN_KEY } from './schema.ts';
 import { didYouMean } from './suggest.ts';
@@ -60,6 +60,14 @@ export function checkReferences(step: StepInput, lineOf: LineOf, known: KnownIds
   step.muted.forEach((id, i) => {
     if (step.layers.includes(id)) at(['muted', i], `layer "${id}" is in both layers and muted — keep it in one`);
   });
+
+  if (step.reveal !== undefined) {
+    if (!REVEALABLE_LAYER_IDS.includes(step.reveal)) {
+      at(['reveal'], `layer "${step.reveal}" cannot be drawn with the reader's progress — allowed: ${REVEALABLE_LAYER_IDS.join(', ')}`);
+    } else if (!step.layers.includes(step.reveal)) {
+      at(['reveal'], `layer "${step.reveal}" must be in this step's layers to be revealed — add it to layers`);
+    }
+  }
 
   const unknownFeature = (id: string): string =>
     `unknown feature "${id}"${didYouMean(id, known.features.keys()) || ' — no dataset has a feature with this id'}`;
