@@ -307,14 +307,11 @@ function basemapLayers(): LayerSpecification[] {
       },
     },
     {
-      // Natural Earth land for world and region frames; it fades out where the accurate OSM-derived land takes over.
+      // Natural Earth land everywhere outside the OSM region box; the two meet along the box edges.
       id: 'world-fill',
       type: 'fill',
       source: 'world',
-      paint: {
-        'fill-color': palette.worldLand,
-        'fill-opacity': ['interpolate', ['linear'], ['zoom'], 5.5, 1, 6.5, 0],
-      },
+      paint: { 'fill-color': palette.worldLand },
     },
     {
       id: 'land-fill',
