@@ -41,7 +41,9 @@ export function watchPage(page: Page, baseURL: string): PageWatch {
   return watch;
 }
 
+/** What the map shows now; waits for the map to exist (it loads after the text is painted). */
 export async function mapReport(page: Page): Promise<MapReport> {
+  await page.waitForFunction(() => Boolean(window.__kurilMap), undefined, { timeout: 60_000 });
   return page.evaluate(() => window.__kurilMap!.report());
 }
 

@@ -289,7 +289,15 @@ function drawnLine(scene: Scene, layerId: string, f: Feature, under: Rgb): Rgb {
   const layerState = styleStateFor(scene.step, reader, storySpecs).layers[layerId];
   if (!layerState?.visible) throw new Error(`${layerId} is not drawn in ${scene.name}`);
   const opacity = layerState.opacity['line-opacity'] ?? (paintOf(spec)['line-opacity'] as number | undefined) ?? 1;
-  return compositeCss(colourString(evaluate(paintOf(spec)['line-color'], f)), under, opacity);
+  return compositeCss(colourString(evaluate(lineColour(paintOf(spec)), f)), under, opacity);
+}
+
+/** A line's colour: its line-color, or for a gradient line (the revealed route) its drawn colour. */
+function lineColour(paint: Record<string, unknown>): unknown {
+  if ('line-color' in paint) return paint['line-color'];
+  const gradient = paint['line-gradient'];
+  if (Array.isArray(gradient) && gradient[0] === 'step') return gradient[2];
+  throw new Error('line without line-color or a step line-gradient');
 }
 
 const VISIONS = ['normal', 'protanopia', 'deuteranopia', 'tritanopia'] as const;
