@@ -51,7 +51,11 @@ export const STORY_LAYERS = {
     revealable: true,
   },
   'renounced-1951': { dataset: 'renounced-1951', legend: 'Renounced by Japan, 1951', year: 1951 },
-  'offer-1956': { dataset: 'offer-1956', legend: 'Offered to Japan in 1956', year: 1956 },
+  'offer-1956': {
+    dataset: 'offer-1956',
+    legend: 'Offered to Japan in 1956 (blue); not offered (grey)',
+    year: 1956,
+  },
   'missiles-2016': { dataset: 'missiles-2016', legend: 'Missile reach, 2016', year: 2016 },
   distances: { dataset: 'distances', legend: 'Distances' },
 } as const satisfies Record<string, StoryLayerDefinition>;
