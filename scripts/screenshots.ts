@@ -3,46 +3,21 @@
  * build (dist/), into screenshots/ (not committed). Reduced motion is emulated so each step is
  * captured the moment its map is complete (the map marks it with data-idle-step).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/browser.ts';
 import { layoutFor } from '../src/lib/layout.ts';
+import { startPreview } from './preview.ts';
 
-const PORT = 4176;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
 const SIZES = [
   { name: 'desktop', width: 1440, height: 900, mobile: false },
   { name: 'phone', width: 390, height: 844, mobile: true },
 ];
 
-if (!existsSync('dist/index.html')) {
-  console.error('No production build: run `npm run build` first.');
-  process.exit(1);
-}
-
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(ORIGIN)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('preview server did not start');
-}
-
-const server = spawn(
-  'npx',
-  ['vite', 'preview', '--outDir', 'dist', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-  {
-    stdio: 'ignore',
-  },
-);
+const preview = await startPreview('dist', 4176);
+const ORIGIN = preview.origin;
 
 try {
-  await waitForServer();
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   for (const size of SIZES) {
     const context = await browser.newContext({
@@ -77,5 +52,5 @@ try {
   }
   await browser.close();
 } finally {
-  server.kill();
+  preview.stop();
 }

@@ -3,40 +3,25 @@
  * time to first text paint, time to first map render, bytes by kind (gzip) and the main thread's
  * long tasks during a full scroll through the story. A benchmark, not a test: it prints figures.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/browser.ts';
+import { startPreview } from './preview.ts';
 
-const PORT = 4175;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
-const ARGS = [
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-];
-
-if (!existsSync('dist/index.html')) {
-  console.error('No production build: run `npm run build` first.');
-  process.exit(1);
+interface LongTask {
+  start: number;
+  duration: number;
 }
 
-function executablePath() {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  try {
-    candidates.unshift(chromium.executablePath());
-  } catch {
-    /* Playwright's own browser is not installed */
+declare global {
+  interface Window {
+    __longTasks: LongTask[];
   }
-  return candidates.find((p) => p && existsSync(p));
 }
 
-function kindOf(path) {
+function kindOf(path: string): string {
   const ext = extname(path);
   if (path.endsWith('/') || ext === '.html') return 'HTML';
   if (ext === '.js' || ext === '.mjs')
@@ -47,34 +32,16 @@ function kindOf(path) {
   return 'other';
 }
 
-function gzipBytesOf(pathname) {
+function gzipBytesOf(pathname: string): number {
   const file = join('dist', pathname === '/' ? 'index.html' : decodeURIComponent(pathname));
   return existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : 0;
 }
 
-async function waitForServer() {
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(ORIGIN)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('preview server did not start');
-}
-
-const server = spawn(
-  'npx',
-  ['vite', 'preview', '--outDir', 'dist', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-  {
-    stdio: 'ignore',
-  },
-);
+const preview = await startPreview('dist', 4175);
+const ORIGIN = preview.origin;
 
 try {
-  await waitForServer();
-  const browser = await chromium.launch({ executablePath: executablePath(), args: ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
@@ -89,7 +56,7 @@ try {
         window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
-  const requests = [];
+  const requests: URL[] = [];
   page.on('requestfinished', (request) => requests.push(new URL(request.url())));
 
   await page.goto(`${ORIGIN}/`, { waitUntil: 'load' });
@@ -98,11 +65,13 @@ try {
   });
   const timing = await page.evaluate(() => {
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
-    const mapChunk = performance.getEntriesByType('resource').find((entry) => /create-map[^/]*\.js$/.test(entry.name));
+    const mapChunk = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((entry) =>
+      /create-map[^/]*\.js$/.test(entry.name),
+    );
     return {
       firstTextPaint: paint?.startTime ?? NaN,
       mapLibraryLoaded: mapChunk ? mapChunk.responseEnd : NaN,
-      firstMapRender: performance.getEntriesByName('kuril:map-rendered')[0].startTime,
+      firstMapRender: performance.getEntriesByName('kuril:map-rendered')[0]?.startTime ?? NaN,
     };
   });
 
@@ -111,7 +80,7 @@ try {
   await page.evaluate(() => (window.__longTasks = []));
   for (let i = 0; i < stepCount; i += 1) {
     await page.evaluate((index) => {
-      const el = document.querySelectorAll('.step')[index];
+      const el = document.querySelectorAll('.step')[index]!;
       window.scrollTo({
         top: el.getBoundingClientRect().top + window.scrollY - window.innerHeight * 0.75 + 8,
         behavior: 'instant',
@@ -122,8 +91,8 @@ try {
   const longTasks = await page.evaluate(() => window.__longTasks);
   await browser.close();
 
-  const byKind = new Map();
-  const seen = new Set();
+  const byKind = new Map<string, { files: number; bytes: number }>();
+  const seen = new Set<string>();
   for (const url of requests) {
     if (url.origin !== ORIGIN || seen.has(url.pathname)) continue;
     seen.add(url.pathname);
@@ -134,16 +103,19 @@ try {
     byKind.set(kind, entry);
   }
 
-  const ms = (n) => `${Math.round(n)} ms`;
-  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  const rows = [
+  const ms = (n: number) => `${Math.round(n)} ms`;
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const rows: Array<[string, string]> = [
     ['time to first text paint', ms(timing.firstTextPaint)],
     ['map library loaded', ms(timing.mapLibraryLoaded)],
     ['text painted before map library', timing.firstTextPaint < timing.mapLibraryLoaded ? 'yes' : 'NO'],
     ['time to first map render', ms(timing.firstMapRender)],
     ...[...byKind.entries()]
       .sort()
-      .map(([kind, { files, bytes }]) => [`${kind} (gzip, ${files} file${files === 1 ? '' : 's'})`, kb(bytes)]),
+      .map(([kind, { files, bytes }]): [string, string] => [
+        `${kind} (gzip, ${files} file${files === 1 ? '' : 's'})`,
+        kb(bytes),
+      ]),
     ['total (gzip)', kb([...byKind.values()].reduce((sum, e) => sum + e.bytes, 0))],
     ['app JS without maplibre ≤ 40 KB', (byKind.get('JS (app)')?.bytes ?? 0) <= 40 * 1024 ? 'yes' : 'NO'],
     ['long tasks during full scroll', String(longTasks.length)],
@@ -153,5 +125,5 @@ try {
   console.log(`\nProduction build, headless Chromium (SwiftShader), 390×844, ${stepCount} steps\n`);
   for (const [key, value] of rows) console.log(`${key.padEnd(width)}  ${value}`);
 } finally {
-  server.kill();
+  preview.stop();
 }
