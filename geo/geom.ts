@@ -112,7 +112,7 @@ export function bboxPolygon([w, s, e, n]: BBox): Polygon {
   ];
 }
 
-function ringBBox(ring: readonly (readonly number[])[]): BBox {
+export function ringBBox(ring: readonly (readonly number[])[]): BBox {
   let w = Infinity;
   let s = Infinity;
   let e = -Infinity;

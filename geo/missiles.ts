@@ -126,12 +126,7 @@ export function missiles2016(land: readonly LandFeature[], extent: BBox): Missil
       properties: {
         id,
         kind: 'range',
-        system: s.system,
-        missile: s.missile,
-        range_km: s.rangeKm,
-        island: s.island,
-        date: '2016-11-22',
-        approximate: true,
+        ...deployment(s),
         basis: 'range from anywhere on the island',
         hokkaido_share: round(onHokkaido.share, 4),
         ...(s.system === 'Bal' ? { nemuro_strait_share: round(inStrait.share, 4) } : {}),
@@ -156,12 +151,7 @@ export function missiles2016(land: readonly LandFeature[], extent: BBox): Missil
       properties: {
         id: `${s.system.toLowerCase()}-${s.island}`,
         kind: 'marker',
-        system: s.system,
-        missile: s.missile,
-        range_km: s.rangeKm,
-        island: s.island,
-        date: '2016-11-22',
-        approximate: true,
+        ...deployment(s),
         label: `${s.system} (${s.rangeKm} km), site not published`,
         source: s.source,
       },
@@ -169,4 +159,17 @@ export function missiles2016(land: readonly LandFeature[], extent: BBox): Missil
     });
   }
   return { features, figures: { hokkaidoKm2: areaKm2(hokkaido), nemuroStraitKm2: areaKm2(strait), reach } };
+}
+
+/** What the range and the marker of one system both say: which system, where, since when, approximate. */
+function deployment(s: (typeof SYSTEMS)[number]) {
+  return {
+    system: s.system,
+    missile: s.missile,
+    range_km: s.rangeKm,
+    island: s.island,
+    // Reported on combat duty (TASS, RFE/RL; geo/facts.md event 6); the sites are not published.
+    date: '2016-11-22',
+    approximate: true as const,
+  };
 }

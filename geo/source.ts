@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import * as v from 'valibot';
 import { type BBox, SOURCE_FILE, SOURCE_PACKAGE, SOURCE_SHASUM, SOURCE_VERSION } from './config.ts';
 import { PipelineError } from './errors.ts';
-import type { Polygon as PolygonCoords } from './geom.ts';
+import { ringBBox, type Polygon as PolygonCoords } from './geom.ts';
 
 export interface SourcePolygon {
   /** ISO 3166-1 alpha-3 of the country the OSM polygon was cut to. */
@@ -92,20 +92,6 @@ export function parseSourceLine(
     }
   }
   return parsed.output;
-}
-
-function ringBBox(ring: readonly (readonly number[])[]): BBox {
-  let w = Infinity;
-  let s = Infinity;
-  let e = -Infinity;
-  let n = -Infinity;
-  for (const [x = 0, y = 0] of ring) {
-    if (x < w) w = x;
-    if (x > e) e = x;
-    if (y < s) s = y;
-    if (y > n) n = y;
-  }
-  return [w, s, e, n];
 }
 
 /** The polygons of one parsed feature whose outer ring's bbox meets `bbox` (clipping comes later). */

@@ -52,7 +52,8 @@ export type StyleOp =
   | { kind: 'filter'; layer: string; filter: FilterSpecification }
   | { kind: 'layout'; layer: string; property: string; value: unknown };
 
-const OPACITY_PROPERTIES: Partial<Record<LayerSpecification['type'], string[]>> = {
+/** The paint properties that carry a layer type's opacity (all of them fade together). */
+export const OPACITY_PROPERTIES: Partial<Record<LayerSpecification['type'], string[]>> = {
   fill: ['fill-opacity'],
   line: ['line-opacity'],
   circle: ['circle-opacity', 'circle-stroke-opacity'],

@@ -6,6 +6,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 import type { Step } from '../story/types.ts';
 import type { MapLibreMap } from './create-map.ts';
 import { cameraTarget } from './camera.ts';
+import { OPACITY_PROPERTIES } from './state.ts';
 
 export interface MapReport {
   stepId: string;
@@ -37,9 +38,7 @@ declare global {
 }
 
 function opacityRatio(map: MapLibreMap, spec: LayerSpecification): number {
-  const prop = { fill: 'fill-opacity', line: 'line-opacity', circle: 'circle-opacity', symbol: 'text-opacity' }[
-    spec.type as 'fill' | 'line' | 'circle' | 'symbol'
-  ];
+  const prop = OPACITY_PROPERTIES[spec.type]?.[0];
   if (!prop) return 1;
   const base = (spec.paint as Record<string, unknown> | undefined)?.[prop];
   const now = map.getPaintProperty(spec.id, prop as never) as unknown;

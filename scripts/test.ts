@@ -5,10 +5,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chromiumPath } from '../tests/e2e/browser.ts';
 
-const results = [];
+const results: Array<{ name: string; ok: boolean; seconds: number }> = [];
 
-function stage(name, command, args, env = {}) {
+function stage(name: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n▶ ${name}`);
   const started = Date.now();
   const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
@@ -17,26 +18,13 @@ function stage(name, command, args, env = {}) {
   return ok;
 }
 
-function findChromium() {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  try {
-    const pw = spawnSync('node', ['-e', "process.stdout.write(require('playwright-core').chromium.executablePath())"], {
-      encoding: 'utf8',
-    });
-    if (pw.status === 0) candidates.unshift(pw.stdout.trim());
-  } catch {
-    /* no Playwright browser */
-  }
-  return candidates.find((path) => path && existsSync(path));
-}
-
-function ensureChromium() {
-  if (findChromium()) return true;
+function ensureChromium(): boolean {
+  if (chromiumPath()) return true;
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     console.log('No Chromium found: installing Debian chromium (apt-get install -y chromium)…');
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
     spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit' });
-    if (findChromium()) return true;
+    if (chromiumPath()) return true;
   }
   console.error(
     'No Chromium for the end-to-end tests: run `sudo apt-get install -y chromium` or `npx playwright install chromium`, or set CHROME_PATH.',
@@ -65,12 +53,12 @@ if (built && ensureChromium()) {
 }
 
 const counts = { passed: 0, failed: 0 };
-const unit = readJson('test-results/unit.json');
+const unit = readJson<{ numPassedTests?: number; numFailedTests?: number }>('test-results/unit.json');
 if (unit) {
   counts.passed += unit.numPassedTests ?? 0;
   counts.failed += unit.numFailedTests ?? 0;
 }
-const e2e = readJson('test-results/e2e.json');
+const e2e = readJson<{ stats?: { expected?: number; flaky?: number; unexpected?: number } }>('test-results/e2e.json');
 if (e2e?.stats) {
   counts.passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);
   counts.failed += e2e.stats.unexpected ?? 0;
@@ -84,9 +72,10 @@ console.log(
 );
 process.exit(failedStages > 0 ? 1 : 0);
 
-function readJson(path) {
+/** A runner's JSON report (vitest or Playwright), or undefined when the runner never wrote one. */
+function readJson<T>(path: string): T | undefined {
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
   } catch {
     return undefined;
   }
