@@ -41,11 +41,20 @@ export function createScroller({ steps, offset, onStep, onProgress }: ScrollerOp
 
   instance
     .setup({ step: steps, offset: offset as scrollama.DecimalType, progress: true })
-    .onStepEnter(({ index }) => onStep(index))
+    // An observer callback can arrive late, after the page has moved on (a Home key under load):
+    // treat it as a cue to measure, never as the answer.
+    .onStepEnter(() => onStep(measure()))
     .onStepProgress(({ index, progress }) => onProgress(index, progress));
 
-  // `scrollend` fires once a fling, a keyboard jump or a scrollbar drag has come to rest.
+  // `scrollend` fires once a fling, a keyboard jump or a scrollbar drag has come to rest. Where
+  // it is missing (older Safari) or not sent, a pause in scroll events settles the step as well.
+  let pause: ReturnType<typeof setTimeout> | undefined;
+  const onScroll = () => {
+    clearTimeout(pause);
+    pause = setTimeout(settle, 150);
+  };
   window.addEventListener('scrollend', settle, { passive: true });
+  window.addEventListener('scroll', onScroll, { passive: true });
 
   return {
     resize() {
@@ -54,7 +63,9 @@ export function createScroller({ steps, offset, onStep, onProgress }: ScrollerOp
     },
     measure,
     destroy() {
+      clearTimeout(pause);
       window.removeEventListener('scrollend', settle);
+      window.removeEventListener('scroll', onScroll);
       instance.destroy();
     },
   };
