@@ -2,6 +2,7 @@
  * `npm run screenshots`: every step of the story at 1440×900 and 390×844, from the production
  * build (dist/), into screenshots/ (not committed). Reduced motion is emulated so each step is
  * captured the moment its map is complete (the map marks it with data-idle-step).
+ * `npm run screenshots -- summit china` captures only the steps named.
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -14,6 +15,7 @@ const SIZES = [
   { name: 'phone', width: 390, height: 844, mobile: true },
 ];
 
+const only = new Set(process.argv.slice(2));
 const preview = await startPreview('dist', 4176);
 const ORIGIN = preview.origin;
 
@@ -33,6 +35,7 @@ try {
     const offset = layoutFor(size.width, size.height).triggerOffset;
     mkdirSync(`screenshots/${size.name}`, { recursive: true });
     for (const [index, id] of ids.entries()) {
+      if (only.size > 0 && !only.has(id)) continue;
       await page.evaluate(
         ({ index, offset }) => {
           const el = document.querySelectorAll<HTMLElement>('.step')[index]!;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cameraTarget, chooseMoveMode, moveCamera, type CameraHost } from '../../src/lib/map/camera.ts';
 import { layoutFor } from '../../src/lib/layout.ts';
+import { unionBounds } from '../../src/lib/story/resolve.ts';
+import type { Bounds } from '../../src/lib/story/types.ts';
 
 function fakeHost(): CameraHost & { calls: string[] } {
   const calls: string[] = [];
@@ -71,5 +73,25 @@ describe('layoutFor', () => {
     const desktop = layoutFor(1440, 900);
     expect(desktop.mode).toBe('wide');
     expect(desktop.padding.bottom).toBeLessThan(100);
+  });
+});
+
+describe('unionBounds', () => {
+  const tokyo: Bounds = [139.74, 35.67, 139.74, 35.67];
+  const washington: Bounds = [-77.02, 38.9, -77.02, 38.9];
+  const moscow: Bounds = [37.62, 55.75, 37.62, 55.75];
+
+  it('goes the short way round: Tokyo and Washington frame the North Pacific', () => {
+    expect(unionBounds([tokyo, washington])).toEqual([139.74, 35.67, 282.98, 38.9]);
+    expect(unionBounds([washington, tokyo])).toEqual([139.74, 35.67, 282.98, 38.9]);
+  });
+
+  it('keeps boxes that are closer across Greenwich on that side', () => {
+    expect(unionBounds([washington, moscow])).toEqual([-77.02, 38.9, 37.62, 55.75]);
+    expect(unionBounds([moscow, tokyo, [10, 40, 20, 50]])).toEqual([10, 35.67, 139.74, 55.75]);
+  });
+
+  it('takes in a box that already crosses the antimeridian', () => {
+    expect(unionBounds([[170, 50, 190, 60], washington])).toEqual([170, 38.9, 282.98, 60]);
   });
 });

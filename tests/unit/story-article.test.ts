@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkMarkdown, plainText } from '../../src/lib/story/markdown.ts';
+import { checkMarkdown, plainText, renderMarkdown } from '../../src/lib/story/markdown.ts';
 import { splitStory } from '../../src/lib/story/split.ts';
 import { parseYaml } from '../../src/lib/story/yaml.ts';
 
@@ -68,6 +68,19 @@ describe('the story text is the article', () => {
       const inText = [...(plains[i] ?? '').matchAll(/\(([^()]*)\)/g)].flatMap((m) => (m[1] ?? '').split('; '));
       const yaml = parseYaml(step.yaml).value as { cite?: string[] };
       expect(yaml.cite ?? [], `cite of step ${i + 1}`).toEqual(inText);
+    }
+  });
+
+  it('shows every parenthetical citation as a source tag, its words and brackets kept', () => {
+    for (const [i, step] of story.steps.entries()) {
+      const cite = (parseYaml(step.yaml).value as { cite?: string[] }).cite ?? [];
+      const html = renderMarkdown(step.body.text, cite);
+      const tags = [...html.matchAll(/<span class="source-tag">(.*?)<\/span><\/span>/g)].map((m) =>
+        (m[1] ?? '').replace(/<[^>]+>/g, ''),
+      );
+      const inText = [...(plains[i] ?? '').matchAll(/\([^()]*\)/g)].map((m) => m[0]);
+      expect(tags, `source tags of step ${i + 1}`).toEqual(inText);
+      expect(html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&'), `text of step ${i + 1}`).toContain(inText[0] ?? '');
     }
   });
 });

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatError } from '../../src/lib/story/errors.ts';
 import { geoFiles, loadKnownIds } from '../../src/lib/story/known-ids.node.ts';
+import { renderMarkdown } from '../../src/lib/story/markdown.ts';
 import { parseStory } from '../../src/lib/story/parse.ts';
 import { levenshtein, suggest } from '../../src/lib/story/suggest.ts';
 import type { Bounds, KnownFeature, KnownIds, Story } from '../../src/lib/story/types.ts';
@@ -436,6 +437,19 @@ describe('good inputs', () => {
   it('keeps cite and notes', () => {
     const story = storyOf(withStepLines([...GOOD_STEP, 'cite:', '  - MID, December 3', 'notes: Say it slowly.']));
     expect(story.steps[0]).toMatchObject({ cite: ['MID, December 3'], notes: 'Say it slowly.' });
+  });
+
+  it('tags a parenthetical citation only when every source in it is in cite', () => {
+    const tagged = renderMarkdown('Lavrov said so (MID, December 3; Kommersant, November 22). Not (this one).', [
+      'MID, December 3',
+      'Kommersant, November 22',
+    ]);
+    expect(tagged).toBe(
+      '<p>Lavrov said so <span class="source-tag"><span class="source-bracket">(</span>MID, December 3; Kommersant, November 22<span class="source-bracket">)</span></span>. Not (this one).</p>',
+    );
+    expect(renderMarkdown('He said so (MID, December 3; Kommersant, November 22).', ['MID, December 3'])).toBe(
+      '<p>He said so (MID, December 3; Kommersant, November 22).</p>',
+    );
   });
 });
 

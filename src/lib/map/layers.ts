@@ -50,7 +50,11 @@ export const STORY_LAYERS = {
     year: 1945,
     revealable: true,
   },
-  'renounced-1951': { dataset: 'renounced-1951', legend: 'Renounced by Japan, 1951', year: 1951 },
+  'renounced-1951': {
+    dataset: 'renounced-1951',
+    legend: 'Kurils renounced by Japan, 1951 (the USSR did not sign)',
+    year: 1951,
+  },
   'offer-1956': {
     dataset: 'offer-1956',
     legend: 'Offered to Japan in 1956 (blue); not offered (grey)',

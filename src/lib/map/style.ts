@@ -8,6 +8,7 @@
 import type {
   DataDrivenPropertyValueSpecification,
   ExpressionSpecification,
+  FilterSpecification,
   FontFacesSpecification,
   LayerSpecification,
   StyleSpecification,
@@ -77,12 +78,17 @@ function historyLabel(
   } as LayerSpecification;
 }
 
+// Japan holds that the four southern islands were not among the Kurils it renounced in 1951, so
+// the renounced tint covers only the uncontested chain; the four keep the dispute's own shading.
+const RENOUNCED_UNCONTESTED: FilterSpecification = ['==', ['get', 'contested'], false];
+
 function storyLayers(): LayerSpecification[] {
   return [
     {
       id: 'renounced-1951-fill',
       type: 'fill',
       source: 'renounced-1951',
+      filter: RENOUNCED_UNCONTESTED,
       metadata: storyLayer('renounced-1951'),
       paint: { 'fill-color': palette.renounced, 'fill-opacity': 0.35 },
     },
@@ -90,6 +96,7 @@ function storyLayers(): LayerSpecification[] {
       id: 'renounced-1951-line',
       type: 'line',
       source: 'renounced-1951',
+      filter: RENOUNCED_UNCONTESTED,
       metadata: storyLayer('renounced-1951'),
       paint: { 'line-color': palette.renounced, 'line-width': 1.5, 'line-opacity': 1 },
     },

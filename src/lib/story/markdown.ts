@@ -122,9 +122,23 @@ function rawHtmlMessage(html: string): string {
   return `raw HTML is not allowed in step text: ${shown} — use Markdown`;
 }
 
-/** Call only on text that `checkMarkdown` accepted. */
-export function renderMarkdown(text: string): string {
-  return renderer.render(text).trim();
+/**
+ * Call only on text that `checkMarkdown` accepted. Parenthetical citations made only of the
+ * step's `cite` entries, e.g. "(MID, December 3; Kommersant, November 22)", become source tags;
+ * their words and brackets stay in the text (copying and screen readers get the article as written).
+ */
+export function renderMarkdown(text: string, cite: readonly string[] = []): string {
+  return tagCitations(renderer.render(text).trim(), cite);
+}
+
+function tagCitations(html: string, cite: readonly string[]): string {
+  if (cite.length === 0) return html;
+  const cited = new Set(cite.map((source) => renderer.utils.escapeHtml(source.trim())));
+  return html.replace(/\(([^()<>]+)\)/g, (whole, inner: string) =>
+    inner.split('; ').every((part) => cited.has(part.trim()))
+      ? `<span class="source-tag"><span class="source-bracket">(</span>${inner}<span class="source-bracket">)</span></span>`
+      : whole,
+  );
 }
 
 /** The Markdown source, one paragraph per block, lines of a paragraph joined by a space. */

@@ -96,7 +96,7 @@ function parseStep(
     id: input.id,
     index,
     line: block.fenceLine,
-    html: renderMarkdown(block.body.text),
+    html: renderMarkdown(block.body.text, input.cite),
     plain,
     alt: input.alt,
     camera: resolveCamera(input.camera, defaults, known),

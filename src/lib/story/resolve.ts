@@ -1,14 +1,24 @@
 /** Turns a validated step into the complete map state the app applies: no defaults left to guess. */
 import type { Bounds, CameraInput, KnownIds, ResolvedCamera, StoryDefaults } from './types.ts';
 
-/** Union of boxes. Inputs must not cross the antimeridian (resolved bboxes never do). */
+/**
+ * The smallest box holding all `boxes`, going round the globe whichever way is shorter: Tokyo and
+ * Washington frame the North Pacific, not Eurasia and the Atlantic. West < east always holds; east
+ * goes past 180 when the box crosses the antimeridian.
+ */
 export function unionBounds(boxes: readonly Bounds[]): Bounds {
-  const [first, ...rest] = boxes;
-  if (first === undefined) throw new Error('unionBounds needs at least one box');
-  return rest.reduce<Bounds>(
-    (acc, [w, s, e, n]) => [Math.min(acc[0], w), Math.min(acc[1], s), Math.max(acc[2], e), Math.max(acc[3], n)],
-    [...first],
-  );
+  if (boxes.length === 0) throw new Error('unionBounds needs at least one box');
+  const south = Math.min(...boxes.map((b) => b[1]));
+  const north = Math.max(...boxes.map((b) => b[3]));
+  // The shortest span starts at some box's west edge: try each, shifting every box east of it.
+  let best: [west: number, east: number] | undefined;
+  for (const [start] of boxes) {
+    const east = Math.max(...boxes.map(([w, , e]) => e + 360 * Math.ceil((start - w) / 360 - 1e-9)));
+    if (best === undefined || east - start < best[1] - best[0] - 1e-9) best = [start, east];
+  }
+  const [west, east] = best!;
+  const shift = west >= 180 ? -360 : west < -180 ? 360 : 0;
+  return [west + shift, south, east + shift, north];
 }
 
 /** A bbox written west > east crosses the antimeridian; unwrap east so west < east always holds. */
