@@ -3,13 +3,14 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { storyPlugin } from './src/lib/story/vite-plugin-story.ts';
 import { mapFontsPlugin } from './src/lib/map/vite-plugin-map-fonts.ts';
 import { islandsPlugin } from './src/lib/map/vite-plugin-islands.ts';
+import { staticMapsPlugin } from './src/lib/static-map/vite-plugin-static-maps.ts';
 
 // `--mode e2e` builds the production bundle plus the test-only hook (see src/lib/map/test-hook.ts);
 // the plain build has no trace of it.
 export default defineConfig(({ mode }) => ({
   // Relative asset URLs, so one build serves from any base path or CDN folder.
   base: './',
-  plugins: [svelte(), storyPlugin(), mapFontsPlugin(), islandsPlugin()],
+  plugins: [svelte(), storyPlugin(), mapFontsPlugin(), islandsPlugin(), staticMapsPlugin()],
   define: {
     __E2E__: JSON.stringify(mode === 'e2e'),
   },

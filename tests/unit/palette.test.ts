@@ -579,15 +579,13 @@ describe('page text meets WCAG AA (4.5:1)', () => {
     }
   });
 
-  it('legend text, on its panel over the map and in the cards', () => {
-    const panels: [string, Rgb][] = [
-      ...cssValues('.legend', 'background').map((bg): [string, Rgb] => [
-        'legend panel',
-        compositeCss(resolveVar(bg), [0, 0, 0]),
-      ]),
-      ...cards,
-    ];
-    for (const [where, bg] of panels) {
+  it('source tags, on their own tint', () => {
+    const tint = opaque(resolveVar(cssValues('.source-tag', 'background')[0] ?? ''));
+    expectContrast('source tag', resolveVar(cssValues('.source-tag', 'color')[0] ?? ''), tint, TEXT_AA);
+  });
+
+  it('legend text, in the cards', () => {
+    for (const [where, bg] of cards) {
       expectContrast(`legend text (inherits body) on ${where}`, rootColour('--ink'), bg, TEXT_AA);
       for (const muted of cssValues('li.muted', 'color', LEGEND_CSS)) {
         expectContrast(`muted legend item on ${where}`, resolveVar(muted), bg, TEXT_AA);
