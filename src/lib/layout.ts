@@ -30,3 +30,12 @@ export function layoutFor(width: number, height: number): Layout {
     padding: { top: 104, right: 16, bottom: Math.round(height * (1 - PHONE_TRIGGER)) + 8, left: 16 },
   };
 }
+
+/**
+ * A phone's padding with the top pushed below the tools and rail (they wrap to more rows on the
+ * narrowest screens); `toolbarHeight` is their measured height in CSS pixels, 0 if not measured.
+ */
+export function clearOfToolbar(layout: Layout, toolbarHeight: number): PaddingOptions {
+  if (layout.mode !== 'phone') return layout.padding;
+  return { ...layout.padding, top: Math.max(layout.padding.top ?? 0, Math.ceil(toolbarHeight) + 20) };
+}
