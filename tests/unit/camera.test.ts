@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cameraTarget, chooseMoveMode, moveCamera, type CameraHost } from '../../src/lib/map/camera.ts';
-import { layoutFor } from '../../src/lib/layout.ts';
+import { clearOfToolbar, layoutFor } from '../../src/lib/layout.ts';
 import { unionBounds } from '../../src/lib/story/resolve.ts';
 import type { Bounds } from '../../src/lib/story/types.ts';
 
@@ -93,5 +93,19 @@ describe('unionBounds', () => {
 
   it('takes in a box that already crosses the antimeridian', () => {
     expect(unionBounds([[170, 50, 190, 60], washington])).toEqual([170, 38.9, 282.98, 60]);
+  });
+});
+
+describe('clearOfToolbar', () => {
+  it('pushes a phone’s top padding below tools that wrapped to more rows', () => {
+    const phone = layoutFor(360, 740);
+    expect(clearOfToolbar(phone, 0).top).toBe(phone.padding.top);
+    expect(clearOfToolbar(phone, 125.2).top).toBe(146);
+    expect(clearOfToolbar(phone, 125.2).bottom).toBe(phone.padding.bottom);
+  });
+
+  it('leaves wide screens alone: their tools sit beside the subject', () => {
+    const wide = layoutFor(1440, 900);
+    expect(clearOfToolbar(wide, 300)).toEqual(wide.padding);
   });
 });
