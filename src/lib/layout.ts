@@ -39,3 +39,19 @@ export function clearOfToolbar(layout: Layout, toolbarHeight: number): PaddingOp
   if (layout.mode !== 'phone') return layout.padding;
   return { ...layout.padding, top: Math.max(layout.padding.top ?? 0, Math.ceil(toolbarHeight) + 20) };
 }
+
+/** The share of the screen's height present mode's caption band may take (PresentCaption.svelte). */
+export const CAPTION_SHARE = 0.35;
+
+/**
+ * Present mode's padding: the subject framed between the legend and tools at the top and the
+ * caption band at the bottom. `legendHeight` is measured, 0 when the step has no legend.
+ */
+export function presentPadding(height: number, legendHeight: number): PaddingOptions {
+  return {
+    top: Math.max(Math.ceil(legendHeight), 36) + 28,
+    right: 24,
+    bottom: Math.ceil(height * CAPTION_SHARE) + 16,
+    left: 24,
+  };
+}
