@@ -538,15 +538,30 @@ function cssValues(selector: string, property: string, css = APP_CSS): string[] 
   return values;
 }
 
-/** A CSS value with var(--x) resolved from :root, recursively. */
-function resolveVar(value: string): string {
+/** Where each theme's custom properties are set, most specific first. */
+const THEMES = {
+  light: ['.kuril'],
+  dark: [".kuril[data-theme='dark']", '.kuril'],
+} as const;
+type Theme = keyof typeof THEMES;
+
+/** A CSS value with var(--x) resolved from the theme's rules, recursively. */
+function resolveVar(value: string, theme: Theme = 'light'): string {
   const m = /^var\(\s*(--[\w-]+)\s*\)$/.exec(value);
   if (!m?.[1]) return value;
-  const [defined] = cssValues(':root', m[1]);
-  return resolveVar(defined ?? '');
+  const name = m[1];
+  const scope = THEMES[theme].find((selector) => {
+    try {
+      return cssValues(selector, name).length > 0;
+    } catch {
+      return false;
+    }
+  });
+  if (scope === undefined) throw new Error(`no ${name} in the ${theme} theme`);
+  return resolveVar(cssValues(scope, name)[0] ?? '', theme);
 }
 
-const rootColour = (name: string) => resolveVar(`var(${name})`);
+const rootColour = (name: string, theme: Theme = 'light') => resolveVar(`var(${name})`, theme);
 
 function expectContrast(check: string, fg: string | Rgb, bg: Rgb, threshold: number) {
   const fgRgb = typeof fg === 'string' ? opaque(fg) : fg;
@@ -555,44 +570,55 @@ function expectContrast(check: string, fg: string | Rgb, bg: Rgb, threshold: num
   expect(ratio, `${check}: ${toHex(fgRgb)} on ${toHex(bg)}`).toBeGreaterThanOrEqual(threshold);
 }
 
-describe('page text meets WCAG AA (4.5:1)', () => {
-  const paper = opaque(rootColour('--paper'));
+describe.each(['light', 'dark'] as const)('page text meets WCAG AA (4.5:1), %s theme', (theme) => {
+  const colour = (name: string) => rootColour(name, theme);
+  const paper = opaque(colour('--paper'));
   // Cards are translucent: over the paper on wide screens, over the map on phones. Black stands in
   // for the darkest thing that can be behind them.
   const cards: [string, Rgb][] = [
-    ['card on paper', compositeCss(rootColour('--card'), paper)],
-    ['card on the map', compositeCss(rootColour('--card'), [0, 0, 0])],
+    ['card on paper', compositeCss(colour('--card'), paper)],
+    ['card on the map', compositeCss(colour('--card'), [0, 0, 0])],
   ];
   const surfaces: [string, Rgb][] = [['paper', paper], ...cards];
+  const themed = (selector: string) => (theme === 'dark' ? `.kuril[data-theme='dark'] ${selector}` : selector);
+  const valueOf = (selector: string, property: string) => {
+    try {
+      return cssValues(themed(selector), property)[0]!;
+    } catch {
+      return cssValues(selector, property)[0]!;
+    }
+  };
 
   it('body and secondary text', () => {
-    expect(resolveVar(cssValues('body', 'color')[0] ?? '')).toBe(rootColour('--ink'));
+    expect(resolveVar(cssValues('.kuril', 'color')[0] ?? '', theme)).toBe(colour('--ink'));
     for (const [where, bg] of surfaces) {
-      expectContrast(`body text (--ink) on ${where}`, rootColour('--ink'), bg, TEXT_AA);
-      expectContrast(`secondary text (--ink-soft) on ${where}`, rootColour('--ink-soft'), bg, TEXT_AA);
+      expectContrast(`body text (--ink) on ${where}`, colour('--ink'), bg, TEXT_AA);
+      expectContrast(`secondary text (--ink-soft) on ${where}`, colour('--ink-soft'), bg, TEXT_AA);
     }
   });
 
   it('links', () => {
-    for (const value of cssValues('a', 'color')) {
-      for (const [where, bg] of surfaces) expectContrast(`link on ${where}`, resolveVar(value), bg, TEXT_AA);
+    for (const [where, bg] of surfaces) {
+      expectContrast(`link on ${where}`, resolveVar(valueOf('a', 'color'), theme), bg, TEXT_AA);
     }
   });
 
   it('source tags, on their own tint', () => {
-    const tint = opaque(resolveVar(cssValues('.source-tag', 'background')[0] ?? ''));
-    expectContrast('source tag', resolveVar(cssValues('.source-tag', 'color')[0] ?? ''), tint, TEXT_AA);
+    const tint = opaque(resolveVar(valueOf('.source-tag', 'background'), theme));
+    expectContrast('source tag', resolveVar(valueOf('.source-tag', 'color'), theme), tint, TEXT_AA);
   });
 
   it('legend text, in the cards', () => {
     for (const [where, bg] of cards) {
-      expectContrast(`legend text (inherits body) on ${where}`, rootColour('--ink'), bg, TEXT_AA);
+      expectContrast(`legend text (inherits body) on ${where}`, colour('--ink'), bg, TEXT_AA);
       for (const muted of cssValues('li.muted', 'color', LEGEND_CSS)) {
-        expectContrast(`muted legend item on ${where}`, resolveVar(muted), bg, TEXT_AA);
+        expectContrast(`muted legend item on ${where}`, resolveVar(muted, theme), bg, TEXT_AA);
       }
     }
   });
+});
 
+describe('map chrome meets WCAG AA (4.5:1)', () => {
   it('map tool buttons', () => {
     for (const background of cssValues('button.tool', 'background')) {
       expectContrast(
