@@ -41,14 +41,25 @@ export function watchPage(page: Page, baseURL: string): PageWatch {
   return watch;
 }
 
+/**
+ * The live map loads once the reader does something (scrolls, points, taps, presses a key) or
+ * came by a deep link: a pointer move stands in for a reader who has just arrived.
+ */
+export async function engage(page: Page): Promise<void> {
+  if (await page.evaluate(() => Boolean(window.__kurilMap))) return;
+  await page.mouse.move(2, 2);
+}
+
 /** What the map shows now; waits for the map to exist (it loads after the text is painted). */
 export async function mapReport(page: Page): Promise<MapReport> {
+  await engage(page);
   await page.waitForFunction(() => Boolean(window.__kurilMap), undefined, { timeout: 60_000 });
   return page.evaluate(() => window.__kurilMap!.report());
 }
 
 /** Waits until the map shows `stepId` and has stopped moving and drawing. */
 export async function settledOn(page: Page, stepId: string): Promise<MapReport> {
+  await engage(page);
   await page.waitForFunction(() => Boolean(window.__kurilMap), undefined, { timeout: 60_000 });
   await expect
     .poll(
