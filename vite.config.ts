@@ -1,16 +1,29 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { storyPlugin } from './src/lib/story/vite-plugin-story.ts';
 import { mapFontsPlugin } from './src/lib/map/vite-plugin-map-fonts.ts';
 import { islandsPlugin } from './src/lib/map/vite-plugin-islands.ts';
 import { staticMapsPlugin } from './src/lib/static-map/vite-plugin-static-maps.ts';
+import { ELEMENT_FILE, embedPlugin } from './src/lib/embed/vite-plugin-embed.ts';
+
+const root = import.meta.dirname;
+const ELEMENT_ENTRY = 'src/embed.ts';
 
 // `--mode e2e` builds the production bundle plus the test-only hook (see src/lib/map/test-hook.ts);
 // the plain build has no trace of it.
-export default defineConfig(({ mode }) => ({
+export default defineConfig(({ mode, isSsrBuild }) => ({
   // Relative asset URLs, so one build serves from any base path or CDN folder.
   base: './',
-  plugins: [svelte(), storyPlugin(), mapFontsPlugin(), islandsPlugin(), staticMapsPlugin()],
+  plugins: [
+    svelte(),
+    storyPlugin(),
+    mapFontsPlugin(),
+    islandsPlugin(),
+    staticMapsPlugin(),
+    // embed.js (the <kuril-story> element) and embed-frame.js (the iframe's host page script).
+    embedPlugin({ elementEntry: ELEMENT_ENTRY, frameEntry: 'src/embed-frame.ts' }),
+  ],
   define: {
     __E2E__: JSON.stringify(mode === 'e2e'),
   },
@@ -25,6 +38,17 @@ export default defineConfig(({ mode }) => ({
     reportCompressedSize: false,
     // maplibre-gl alone is ~1 MB minified; it loads lazily, after the text.
     chunkSizeWarningLimit: 1200,
+    // The page and the in-page embed; the embed keeps a fixed name at the root for newsrooms to
+    // link to, everything else is hashed under assets/. (The SSR build names its own entry.)
+    rolldownOptions: isSsrBuild
+      ? {}
+      : {
+          input: { index: resolve(root, 'index.html'), embed: resolve(root, ELEMENT_ENTRY) },
+          output: {
+            entryFileNames: (chunk) =>
+              chunk.facadeModuleId === resolve(root, ELEMENT_ENTRY) ? ELEMENT_FILE : 'assets/[name]-[hash].js',
+          },
+        },
   },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },

@@ -2,6 +2,7 @@ import { hydrate, mount } from 'svelte';
 import story from 'virtual:story';
 import App from './App.svelte';
 import { viewFromUrl } from './lib/present/url.ts';
+import { storyUrlOf } from './lib/embed/context.ts';
 // The page's text face, self-hosted: only the Latin files of the two weights the page sets.
 import '@fontsource/source-serif-4/latin-400.css';
 import '@fontsource/source-serif-4/latin-700.css';
@@ -9,12 +10,29 @@ import './app.css';
 
 const target = document.getElementById('app')!;
 
-if (viewFromUrl(new URL(location.href)) === 'speaker') {
+const page = new URL(location.href);
+
+if (viewFromUrl(page) === 'speaker') {
   // A lecturer's second window: the speaker view replaces the story (loaded only here).
   void import('./lib/present/SpeakerWindow.svelte').then(({ default: SpeakerWindow }) => {
     target.replaceChildren();
     mount(SpeakerWindow, { target, props: { story } });
   });
+} else if (page.searchParams.has('embed') && window.parent !== window) {
+  // Inside a newsroom's pym.js iframe: the host's scroll drives the story (src/embed-frame.ts).
+  void Promise.all([import('./lib/embed/frame-viewport.ts'), import('./lib/embed/options.ts')]).then(
+    ([{ startFrameChild }, { embedOptionsFromUrl }]) => {
+      const { viewport } = startFrameChild();
+      const { options, problems } = embedOptionsFromUrl(
+        page,
+        story.steps.map((s) => s.id),
+      );
+      for (const problem of problems) console.warn(problem);
+      // The prerendered page has the default options: render afresh rather than hydrate.
+      target.replaceChildren();
+      mount(App, { target, props: { story, embed: { kind: 'frame', viewport, options, storyUrl: storyUrlOf(page) } } });
+    },
+  );
 } else {
   // The built page arrives prerendered (text first); the dev server sends an empty shell.
   const start = target.firstElementChild ? hydrate : mount;

@@ -39,7 +39,8 @@ const DATA_URLS: Record<DatasetId, string> = {
   distances,
 };
 
-const absolute = (url: string) => new URL(url, document.baseURI).href;
+// Against this module, not the page: in an embed the page is the host's (and dev URLs are root-relative).
+const absolute = (url: string) => new URL(url, import.meta.url).href;
 
 export type { MapLibreMap };
 

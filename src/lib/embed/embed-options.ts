@@ -1,0 +1,18 @@
+/** Options a newsroom can set on an embed (attributes of <kuril-story>, or the iframe's URL). */
+import type { NameMode } from '../map/style.ts';
+
+export interface EmbedOptions {
+  /** Id of the step the embedded story begins with; the steps before it are left out. */
+  start?: string;
+  theme: 'light' | 'dark';
+  /** Language of place names; the story's default when not set. */
+  names?: NameMode;
+  /** Show the title block. */
+  intro: boolean;
+  /** Show sources, credits and "About this map". */
+  credits: boolean;
+  /** A compact card (title, one still map, a link to the full story) instead of the whole story. */
+  preview: boolean;
+}
+
+export const DEFAULT_EMBED_OPTIONS: EmbedOptions = { theme: 'light', intro: true, credits: true, preview: false };

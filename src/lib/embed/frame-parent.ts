@@ -1,0 +1,109 @@
+/**
+ * The host page's half of the iframe embed (built into the classic script embed-frame.js): every
+ * `<div data-kuril-story="https://…/kurils/?embed&theme=dark">` becomes a pym.js iframe as tall
+ * as the story, told where the host page has scrolled to.
+ */
+import pym, { type Parent } from 'pym.js';
+
+export const DEFAULT_TITLE = 'Map story: The Rocky Road to Russo-Japanese Peace';
+const SELECTOR = '[data-kuril-story]';
+const READY = 'data-kuril-story-ready';
+
+/**
+ * pym's `xdomain`: a regular expression source that a message's origin must match (pym appends
+ * `$`). Anchored and escaped, so `https://cdn.example.org` admits neither
+ * `https://evil-cdn.example.org` nor `https://cdnXexample.org`.
+ */
+export function originPattern(origin: string): string {
+  return `^${origin.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}`;
+}
+
+/** The iframe URL for a `data-kuril-story` value, with the `embed` flag added if missing; null if unusable. */
+export function frameUrl(value: string, base: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(value.trim(), base);
+  } catch {
+    return null;
+  }
+  // Anything but http(s) (javascript:, data:) would run with the host page's rights, or nowhere.
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (!url.searchParams.has('embed')) url.search = url.search.length > 1 ? `${url.search}&embed` : '?embed';
+  return url;
+}
+
+/** Elements already warned about, so calling init again does not repeat the warning. */
+const refused = new WeakSet<Element>();
+let counter = 0;
+function freshId(doc: Document): string {
+  let id: string;
+  do id = `kuril-story-${++counter}`;
+  while (doc.getElementById(id));
+  return id;
+}
+
+/** Turns each `[data-kuril-story]` under `root` (and `root` itself) not yet initialised into an embed. */
+export function initEmbeds(root: ParentNode = document): Parent[] {
+  const doc = root instanceof Document ? root : (root as Node).ownerDocument;
+  if (!doc) return [];
+  const elements = [
+    ...(root instanceof Element && root.matches(SELECTOR) ? [root] : []),
+    ...root.querySelectorAll(SELECTOR),
+  ];
+  const parents: Parent[] = [];
+  for (const element of elements) {
+    if (!(element instanceof HTMLElement) || element.hasAttribute(READY)) continue;
+    const value = element.dataset.kurilStory ?? '';
+    const url = frameUrl(value, doc.baseURI);
+    if (url === null) {
+      if (refused.has(element)) continue;
+      refused.add(element);
+      console.warn(`Kuril story embed: data-kuril-story=${JSON.stringify(value)} is not an http(s) URL of the story.`);
+      continue;
+    }
+    // Marked first: a second copy of this script on the page leaves the element alone.
+    element.setAttribute(READY, '');
+    if (element.id === '') element.id = freshId(doc);
+    const parent = new pym.Parent(element.id, url.href, {
+      title: element.dataset.title ?? DEFAULT_TITLE,
+      // Only the story's own origin may talk to this iframe's parent.
+      xdomain: originPattern(url.origin),
+      // pym would otherwise put the host page's URL and title into the iframe's URL.
+      optionalparams: false,
+      // The story follows the host's scroll; 16 ms keeps the map in step at 60 frames a second.
+      trackscroll: true,
+      scrollwait: 16,
+    });
+    // The story never navigates the host page: pym's navigateTo message has no use here.
+    delete parent.messageHandlers.navigateTo;
+    const iframe = parent.iframe;
+    if (iframe) {
+      // Not lazy: the story tracks the host's scroll from the start.
+      iframe.setAttribute('allow', 'fullscreen');
+      iframe.style.border = '0';
+      iframe.style.display = 'block';
+      iframe.style.width = '100%';
+    }
+    parents.push(parent);
+  }
+  return parents;
+}
+
+/**
+ * Keeps each story told where it sits when the host page's layout moves without a scroll (an
+ * advert or image loading above it, a late web font).
+ */
+export function followHostLayout(parents: () => readonly Parent[], doc: Document = document): () => void {
+  let frame = 0;
+  const observer = new ResizeObserver(() => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      for (const parent of parents()) if (parent.iframe?.isConnected) parent.sendViewportAndIFramePosition();
+    });
+  });
+  observer.observe(doc.body);
+  return () => {
+    cancelAnimationFrame(frame);
+    observer.disconnect();
+  };
+}
