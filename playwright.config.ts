@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/browser.ts';
 
 const PORT = 4174;
+const HOST_PORT = 4175;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -37,10 +38,20 @@ export default defineConfig({
     },
   ],
   // The e2e build is the production build plus the test hook (vite --mode e2e).
-  webServer: {
-    command: `npx vite preview --outDir dist-e2e --host 127.0.0.1 --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --outDir dist-e2e --host 127.0.0.1 --port ${PORT} --strictPort`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    // A newsroom's pages on another origin, for the embed tests (tests/e2e/host-server.ts).
+    {
+      command: `npx tsx tests/e2e/host-server.ts`,
+      url: `http://127.0.0.1:${HOST_PORT}/host/iframe.html`,
+      env: { HOST_PORT: String(HOST_PORT) },
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });
