@@ -39,8 +39,7 @@ describe('maplibre-gl API used by the app', () => {
     expect(typeof (maplibre.Map.prototype as unknown as Record<string, unknown>)[method]).toBe('function');
   });
 
-  it('exports the worker and control entry points', () => {
+  it('exports the worker entry point', () => {
     expect(typeof maplibre.setWorkerUrl).toBe('function');
-    expect(typeof maplibre.AttributionControl).toBe('function');
   });
 });

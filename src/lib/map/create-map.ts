@@ -2,7 +2,7 @@
  * Everything heavy the map needs, in one lazily loaded chunk: maplibre-gl, its worker, the label
  * fonts and the data URLs. The story text never waits for this module.
  */
-import { Map as MapLibreMap, setWorkerUrl, AttributionControl, type PaddingOptions } from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl, type PaddingOptions } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { fontFaces } from 'virtual:map-fonts';
@@ -71,6 +71,5 @@ export function createMap({ container, initial, padding }: CreateMapOptions): Ma
     canvasContextAttributes: { preserveDrawingBuffer: false },
   });
   map.setPadding(padding);
-  map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
   return map;
 }
