@@ -40,9 +40,11 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
     chunkSizeWarningLimit: 1200,
     // The page and the in-page embed; the embed keeps a fixed name at the root for newsrooms to
     // link to, everything else is hashed under assets/. (The SSR build names its own entry.)
+    // The still maps and map fonts take a second or two to build, on purpose: no timing report.
     rolldownOptions: isSsrBuild
-      ? {}
+      ? { checks: { bundlerTimings: false } }
       : {
+          checks: { bundlerTimings: false },
           input: { index: resolve(root, 'index.html'), embed: resolve(root, ELEMENT_ENTRY) },
           output: {
             entryFileNames: (chunk) =>
