@@ -11,6 +11,7 @@ import { formatError } from '../../src/lib/story/errors.ts';
 import { geoFiles, loadKnownIds } from '../../src/lib/story/known-ids.node.ts';
 import { renderMarkdown } from '../../src/lib/story/markdown.ts';
 import { parseStory } from '../../src/lib/story/parse.ts';
+import { STORY_LIMITS } from '../../src/lib/story/schema.ts';
 import { levenshtein, suggest } from '../../src/lib/story/suggest.ts';
 import type { Bounds, KnownFeature, KnownIds, Story } from '../../src/lib/story/types.ts';
 import { buildFailureMessage, storyPlugin } from '../../src/lib/story/vite-plugin-story.ts';
@@ -558,6 +559,29 @@ describe('good inputs', () => {
   });
 });
 
+describe('limits', () => {
+  it('FORMAT.md documents the numbers the compiler enforces', () => {
+    const format = readFileSync(resolve(root, 'story/FORMAT.md'), 'utf8');
+    const table = format.slice(format.indexOf('### Limits'));
+    const row = (what: string): number => {
+      const cell = new RegExp(`^\\| ${what} \\| ([\\d,]+) (?:bytes|characters) \\|$`, 'm').exec(table)?.[1];
+      return Number(cell?.replaceAll(',', ''));
+    };
+    expect({
+      fileBytes: row('the story file'),
+      text: row('step text'),
+      alt: row('`alt`'),
+      notes: row('`notes`'),
+      cite: row('each `cite` entry'),
+      title: row('`title`'),
+      dek: row('`dek`'),
+      publication: row('`publication`'),
+      date: row('`date`'),
+      credit: row('each `credits` entry'),
+    }).toEqual(STORY_LIMITS);
+  });
+});
+
 describe('did-you-mean', () => {
   it('finds near names by edit distance or prefix, and nothing for far ones', () => {
     expect(levenshtein('missles-2016', 'missiles-2016')).toBe(1);
@@ -723,6 +747,18 @@ describe('the real story', () => {
     const story = storyOf(text, CONTRACT);
     expect(story.steps.length).toBeGreaterThanOrEqual(14);
     expect(story.steps.length).toBeLessThanOrEqual(20);
+  });
+
+  it('the examples in README.md and FORMAT.md are valid stories, with ids that exist', () => {
+    const example = (path: string): string => {
+      const doc = readFileSync(resolve(root, path), 'utf8');
+      return /^````markdown\n([\s\S]*?)^````$/m.exec(doc)?.[1] ?? '';
+    };
+    expect(storyOf(example('story/FORMAT.md')).steps.map((s) => s.id)).toEqual(['summit']);
+    expect(storyOf([...FRONT, example('README.md')].join('\n')).steps[0]?.highlight).toEqual([
+      'place-nagato',
+      'place-tokyo',
+    ]);
   });
 
   const geo = geoFiles(resolve(root, 'geo/out'));
