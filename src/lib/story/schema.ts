@@ -246,30 +246,34 @@ const LayerId = v.picklist(STORY_LAYER_IDS, (issue) => {
 
 /** Each key's schema on its own, so a step with one bad key is still checked for the rest. */
 export const STEP_ENTRIES = {
-    id: v.pipe(
-      v.string((issue) => (issue.input === undefined ? REQUIRED.id : `id must be text, not ${issue.received}`)),
-      v.regex(
-        KEBAB_CASE,
-        (issue) =>
-          `"${String(issue.input)}" is not kebab-case — use lowercase letters, digits and single hyphens, e.g. "${toKebabCase(String(issue.input)) || 'summit'}"`,
-      ),
+  id: v.pipe(
+    v.string((issue) => (issue.input === undefined ? REQUIRED.id : `id must be text, not ${issue.received}`)),
+    v.regex(
+      KEBAB_CASE,
+      (issue) =>
+        `"${String(issue.input)}" is not kebab-case — use lowercase letters, digits and single hyphens, e.g. "${toKebabCase(String(issue.input)) || 'summit'}"`,
     ),
-    camera: Camera,
-    layers: list(LayerId, 'layers'),
-    muted: list(LayerId, 'muted'),
-    highlight: list(featureId, 'highlight'),
-    alt: v.pipe(
-      v.string((issue) => (issue.input === undefined || issue.input === null ? REQUIRED.alt : notText('alt', issue))),
-      v.trim(),
-      v.nonEmpty(`must not be empty — ${ALT_HELP}`),
-      tooLong(STORY_LIMITS.alt, '; one or two sentences'),
-      noHtml('alt'),
+  ),
+  camera: Camera,
+  layers: list(LayerId, 'layers'),
+  muted: list(LayerId, 'muted'),
+  highlight: list(featureId, 'highlight'),
+  alt: v.pipe(
+    v.string((issue) => (issue.input === undefined || issue.input === null ? REQUIRED.alt : notText('alt', issue))),
+    v.trim(),
+    v.nonEmpty(`must not be empty — ${ALT_HELP}`),
+    tooLong(STORY_LIMITS.alt, '; one or two sentences'),
+    noHtml('alt'),
+  ),
+  cite: list(text('a citation', STORY_LIMITS.cite), 'cite'),
+  notes: v.optional(
+    v.pipe(
+      v.string((issue) => notText('notes', issue)),
+      tooLong(STORY_LIMITS.notes),
+      noHtml('notes'),
     ),
-    cite: list(text('a citation', STORY_LIMITS.cite), 'cite'),
-    notes: v.optional(
-      v.pipe(v.string((issue) => notText('notes', issue)), tooLong(STORY_LIMITS.notes), noHtml('notes')),
-    ),
-    reveal: v.optional(LayerId),
+  ),
+  reveal: v.optional(LayerId),
 } as const;
 
 export const StepSchema = strictObject(STEP_ENTRIES, 'step');

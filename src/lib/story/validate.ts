@@ -97,7 +97,8 @@ export function checkReferences(
   highlight?.forEach((id, i) => {
     const feature = known.features.get(id);
     if (feature === undefined) at(['highlight', i], unknownFeature(id));
-    else if (visible !== undefined && !visible.has(feature.dataset)) at(['highlight', i], notVisible(id, feature.dataset));
+    else if (visible !== undefined && !visible.has(feature.dataset))
+      at(['highlight', i], notVisible(id, feature.dataset));
   });
   return problems;
 }

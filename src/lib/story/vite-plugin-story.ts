@@ -85,7 +85,11 @@ export function storyPlugin({ file = 'story/kurils.md', geoDir = 'geo/out' }: St
  */
 export function buildFailureMessage(error: unknown): string {
   const causes: unknown[] =
-    typeof error === 'object' && error !== null && 'errors' in error && Array.isArray(error.errors) && error.errors.length > 0
+    typeof error === 'object' &&
+    error !== null &&
+    'errors' in error &&
+    Array.isArray(error.errors) &&
+    error.errors.length > 0
       ? error.errors
       : [error];
   return causes.map((cause) => (cause instanceof Error ? cause.message : String(cause))).join('\n');
