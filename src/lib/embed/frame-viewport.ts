@@ -25,8 +25,23 @@ export interface HostPosition {
 
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
-/** Parses pym's `"vw vh top left bottom right"`; null for anything else. */
+/**
+ * The largest host viewport side believed, in CSS pixels (an 8K screen is 4320 by 7680). The
+ * story's layout scales with the host's height (its steps, its pinned map): a larger number from
+ * a hostile or broken host page would make the iframe and the map's canvas absurdly large.
+ */
+export const MAX_VIEWPORT_SIDE = 8192;
+/** The farthest the iframe's edges are believed to lie from the host's viewport, in CSS pixels. */
+export const MAX_FRAME_OFFSET = 10_000_000;
+
+/**
+ * Parses pym's `"vw vh top left bottom right"`; null for anything else: not six plain numbers,
+ * a viewport side outside 1..MAX_VIEWPORT_SIDE, an edge farther than MAX_FRAME_OFFSET, or a
+ * rectangle turned inside out. A refused message changes nothing.
+ */
 export function parseHostPosition(message: string): HostPosition | null {
+  // A long string is no position: refused before any work proportional to it.
+  if (message.length > 200) return null;
   const parts = message.trim().split(/\s+/);
   if (parts.length !== 6 || !parts.every((part) => NUMBER.test(part))) return null;
   const [viewportWidth, viewportHeight, top, left, bottom, right] = parts.map(Number) as [
@@ -37,8 +52,10 @@ export function parseHostPosition(message: string): HostPosition | null {
     number,
     number,
   ];
-  if (![viewportWidth, viewportHeight, top, left, bottom, right].every(Number.isFinite)) return null;
-  if (viewportWidth <= 0 || viewportHeight <= 0 || bottom < top || right < left) return null;
+  const side = (value: number) => value >= 1 && value <= MAX_VIEWPORT_SIDE;
+  const edge = (value: number) => Math.abs(value) <= MAX_FRAME_OFFSET;
+  if (!side(viewportWidth) || !side(viewportHeight) || ![top, left, bottom, right].every(edge)) return null;
+  if (bottom < top || right < left) return null;
   return { viewportWidth, viewportHeight, top, left, bottom, right };
 }
 
