@@ -111,6 +111,28 @@ describe('frameViewport', () => {
     expect(viewport.top()).toBe(-300);
   });
 
+  it("starts the visible area below a host's sticky header (top-offset)", () => {
+    const child = new FakeChild();
+    const viewport = frameViewport(child, 60);
+    child.receive('viewport-iframe-position', '1280 800 -1500 0 2500 1280');
+    expect(viewport.height()).toBe(740);
+    expect(viewport.top()).toBe(1560);
+    // Asked to show document position 2000 at the visible top, the host shows it 60 px down.
+    viewport.scrollToDocumentY(2000);
+    expect(child.scrolls).toEqual([1940]);
+  });
+
+  it('ignores hostile viewport numbers and keeps the last good position', () => {
+    const child = new FakeChild();
+    const viewport = frameViewport(child);
+    child.receive('viewport-iframe-position', '1280 800 -100 0 3900 1280');
+    for (const hostile of ['1280 20000 -100 0 3900 1280', '1e9 1e9 -1e9 0 1e9 0', '1280 -500 0 0 10 1280']) {
+      child.receive('viewport-iframe-position', hostile);
+    }
+    expect(viewport.height()).toBe(800);
+    expect(viewport.top()).toBe(100);
+  });
+
   it('ignores malformed messages and keeps the last good position', () => {
     const child = new FakeChild();
     const viewport = frameViewport(child);

@@ -62,9 +62,10 @@ export function parseHostPosition(message: string): HostPosition | null {
 /**
  * The host's viewport seen from inside the iframe. `top()` is where the host's visible area starts
  * in the iframe's coordinates: -iframeTop, unclamped (negative while the iframe is still below the
- * host's top edge), so step positions stay a linear function of the host's scroll.
+ * host's top edge), so step positions stay a linear function of the host's scroll. `topOffset`
+ * is the host's sticky header (the `top-offset` option): the visible area starts below it.
  */
-export function frameViewport(child: PymChildLike): StoryViewport {
+export function frameViewport(child: PymChildLike, topOffset = 0): StoryViewport {
   let host: HostPosition | null = null;
   const listeners = new Set<() => void>();
   child.onMessage('viewport-iframe-position', (message) => {
@@ -77,10 +78,10 @@ export function frameViewport(child: PymChildLike): StoryViewport {
   return {
     isWindow: false,
     // Until the host answers, the iframe's own window is the best guess.
-    height: () => host?.viewportHeight ?? window.innerHeight,
-    top: () => (host === null ? 0 : -host.top),
+    height: () => Math.max((host?.viewportHeight ?? window.innerHeight) - topOffset, 1),
+    top: () => (host === null ? 0 : -host.top) + topOffset,
     // The parent adds the iframe's document position and reads the number with parseInt.
-    scrollToDocumentY: (y) => child.scrollParentToChildPos(Math.round(y)),
+    scrollToDocumentY: (y) => child.scrollParentToChildPos(Math.round(y - topOffset)),
     documentTopOf: (element) => element.getBoundingClientRect().top + window.scrollY,
     // pym throttles the host's scroll messages (scrollwait), so each one is a resting point.
     onSettle(settled) {
@@ -104,7 +105,7 @@ export function isFramed(win: Window = window): boolean {
  * page's size changes, and we learn the host's scroll. Messages are taken only from the parent
  * window (pym itself would accept its format from any frame on the host page).
  */
-export function startFrameChild(): { child: Child; viewport: StoryViewport; stop(): void } {
+export function startFrameChild(topOffset = 0): { child: Child; viewport: StoryViewport; stop(): void } {
   // The constructor sends the first height; polling 0 means no timer after that: the
   // ResizeObserver below sends the height whenever it changes.
   const child = new pym.Child({ polling: 0 });
@@ -116,7 +117,7 @@ export function startFrameChild(): { child: Child; viewport: StoryViewport; stop
     window.removeEventListener('message', process);
     window.addEventListener('message', fromParent);
   }
-  const viewport = frameViewport(child);
+  const viewport = frameViewport(child, topOffset);
   // pym measures the body; the root element is watched too in case the body has a fixed height.
   const observer = new ResizeObserver(() => child.sendHeight());
   observer.observe(document.documentElement);
