@@ -228,12 +228,12 @@ test('iframe: hostile viewport numbers from the parent leave the iframe’s heig
     '1440 -500 0 0 5000 1440',
   ].map((numbers) => pym(id, 'viewport-iframe-position', numbers));
   await page.evaluate((messages) => {
-    const target = document.querySelector('#embed iframe')!.contentWindow!;
+    const target = document.querySelector<HTMLIFrameElement>('#embed iframe')!.contentWindow!;
     for (const message of messages) target.postMessage(message, '*');
   }, hostile);
   // Messages are handled in order: two frames after a last, harmless one, all have been.
   await page.evaluate(() => {
-    const target = document.querySelector('#embed iframe')!.contentWindow!;
+    const target = document.querySelector<HTMLIFrameElement>('#embed iframe')!.contentWindow!;
     target.postMessage('not a pym message', '*');
   });
   await frame.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
