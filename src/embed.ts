@@ -2,7 +2,7 @@
  * embed.js, the in-page embed: the story as a `<kuril-story>` element with its own shadow root.
  *
  *   <script type="module" src="https://cdn.example.org/kurils/embed.js"></script>
- *   <kuril-story theme="dark" start="summit" names="en" credits="hide">
+ *   <kuril-story theme="dark" start="summit" names="en" credits="hide" top-offset="60">
  *     <a href="https://cdn.example.org/kurils/">The Rocky Road to Russo-Japanese Peace, a map story</a>
  *   </kuril-story>
  *
@@ -92,7 +92,10 @@ class KurilStoryElement extends HTMLElement {
     this.#target = target;
     this.#app = mount(App, {
       target,
-      props: { story, embed: { kind: 'element', root: target, viewport: windowViewport(), options, storyUrl } },
+      props: {
+        story,
+        embed: { kind: 'element', root: target, viewport: windowViewport(options.topOffset), options, storyUrl },
+      },
     });
   }
 

@@ -22,12 +22,12 @@ if (viewFromUrl(page) === 'speaker') {
   // Inside a newsroom's pym.js iframe: the host's scroll drives the story (src/embed-frame.ts).
   void Promise.all([import('./lib/embed/frame-viewport.ts'), import('./lib/embed/options.ts')]).then(
     ([{ startFrameChild }, { embedOptionsFromUrl }]) => {
-      const { viewport } = startFrameChild();
       const { options, problems } = embedOptionsFromUrl(
         page,
         story.steps.map((s) => s.id),
       );
       for (const problem of problems) console.warn(problem);
+      const { viewport } = startFrameChild(options.topOffset);
       // The prerendered page has the default options: render afresh rather than hydrate.
       target.replaceChildren();
       mount(App, { target, props: { story, embed: { kind: 'frame', viewport, options, storyUrl: storyUrlOf(page) } } });

@@ -37,6 +37,27 @@ function watchEmbed(page: Page): string[] {
   return problems;
 }
 
+/**
+ * Storage refused as a browser refuses it to a cross-site iframe when third-party storage is
+ * blocked (Chrome's incognito default, strict privacy settings): even reading `localStorage`
+ * throws. In every frame, so the in-page element meets it too.
+ */
+async function blockStorage(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    for (const name of ['localStorage', 'sessionStorage'] as const) {
+      Object.defineProperty(window, name, {
+        configurable: true,
+        get() {
+          throw new DOMException(
+            `Failed to read the '${name}' property from 'Window': Access is denied for this document.`,
+            'SecurityError',
+          );
+        },
+      });
+    }
+  });
+}
+
 async function frameOf(page: Page): Promise<Frame> {
   const handle = await page.locator('iframe').elementHandle({ timeout: 30_000 });
   return (await handle!.contentFrame())!;
@@ -100,15 +121,24 @@ async function expectOnScreen(page: Page, box: { y: number; height: number } | n
   expect(box!.y + box!.height, `${what}: bottom`).toBeLessThanOrEqual(height + 2);
 }
 
-test('iframe: scrolling the host page walks every step, the map pinned on screen, the iframe as tall as the story', async ({
+test('iframe on another site with storage blocked: scrolling the host page walks every step, the map pinned on screen, the iframe as tall as the story', async ({
   page,
 }) => {
   test.setTimeout(steps.length * 10_000 + 60_000);
   const problems = watchEmbed(page);
+  await blockStorage(page);
   await page.goto(`${HOST}iframe.html?story=${encodeURIComponent(STORY)}`);
   const frame = await storyFrame(page);
-  // The hostile stylesheet is really in force on the host.
+  // The hostile stylesheet is really in force on the host, and storage really refused in the frame.
   expect(await page.locator('h1').evaluate((el) => getComputedStyle(el).fontSize)).toBe('20px');
+  const storage = await frame.evaluate(() => {
+    try {
+      return typeof localStorage;
+    } catch (error) {
+      return String(error);
+    }
+  });
+  expect(storage).toContain('Access is denied');
 
   for (const [index, step] of steps.entries()) {
     await hostScrollToFrameStep(page, frame, index);
@@ -133,11 +163,12 @@ test('iframe: scrolling the host page walks every step, the map pinned on screen
   expect(problems).toEqual([]);
 });
 
-test('element: scrolling the host page walks every step with the map on screen, styles isolated both ways', async ({
+test('element on another site with storage blocked: scrolling the host page walks every step with the map on screen, styles isolated both ways', async ({
   page,
 }) => {
   test.setTimeout(steps.length * 10_000 + 60_000);
   const problems = watchEmbed(page);
+  await blockStorage(page);
   await page.goto(`${HOST}element.html?story=${encodeURIComponent(STORY)}`);
   const element = page.locator('kuril-story');
   await expect(element.locator('.step')).toHaveCount(steps.length);

@@ -4,7 +4,14 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storyUrlOf } from '../../src/lib/embed/context.ts';
-import { frameViewport, isFramed, parseHostPosition, type PymChildLike } from '../../src/lib/embed/frame-viewport.ts';
+import {
+  MAX_FRAME_OFFSET,
+  MAX_VIEWPORT_SIDE,
+  frameViewport,
+  isFramed,
+  parseHostPosition,
+  type PymChildLike,
+} from '../../src/lib/embed/frame-viewport.ts';
 
 class FakeChild implements PymChildLike {
   handlers = new Map<string, Array<(message: string) => void>>();
@@ -59,8 +66,23 @@ describe('parseHostPosition', () => {
     '1280 0 0 0 5000 1280',
     '1280 800 100 0 50 1280',
     '1280 800 0 0 5000 1280\n<script>',
+    // Hostile hosts: viewports no screen has, edges beyond any page, negative sizes.
+    '1280 20000 0 0 5000 1280',
+    '1280 1000000 0 0 5000 1280',
+    '1e9 1e9 -1e9 0 1e9 0',
+    '1280 -500 0 0 5000 1280',
+    '-1280 800 0 0 5000 1280',
+    '1280 800 -2e7 0 5000 1280',
+    '1280 800 0 0 2e7 1280',
+    '1280 0.5 0 0 5000 1280',
+    `1280 800 0 0 5000 ${'1'.repeat(300)}`,
   ])('refuses %j', (message) => {
     expect(parseHostPosition(message)).toBeNull();
+  });
+
+  it('accepts the largest screens and the longest host pages', () => {
+    expect(parseHostPosition(`${MAX_VIEWPORT_SIDE} ${MAX_VIEWPORT_SIDE} 0 0 1 1`)).not.toBeNull();
+    expect(parseHostPosition(`1280 800 -${MAX_FRAME_OFFSET} 0 ${MAX_FRAME_OFFSET} 1280`)).not.toBeNull();
   });
 });
 
@@ -87,6 +109,28 @@ describe('frameViewport', () => {
     // The iframe still below the host's top edge: the visible area starts above the iframe.
     child.receive('viewport-iframe-position', '1280 800 300 0 4300 1280');
     expect(viewport.top()).toBe(-300);
+  });
+
+  it("starts the visible area below a host's sticky header (top-offset)", () => {
+    const child = new FakeChild();
+    const viewport = frameViewport(child, 60);
+    child.receive('viewport-iframe-position', '1280 800 -1500 0 2500 1280');
+    expect(viewport.height()).toBe(740);
+    expect(viewport.top()).toBe(1560);
+    // Asked to show document position 2000 at the visible top, the host shows it 60 px down.
+    viewport.scrollToDocumentY(2000);
+    expect(child.scrolls).toEqual([1940]);
+  });
+
+  it('ignores hostile viewport numbers and keeps the last good position', () => {
+    const child = new FakeChild();
+    const viewport = frameViewport(child);
+    child.receive('viewport-iframe-position', '1280 800 -100 0 3900 1280');
+    for (const hostile of ['1280 20000 -100 0 3900 1280', '1e9 1e9 -1e9 0 1e9 0', '1280 -500 0 0 10 1280']) {
+      child.receive('viewport-iframe-position', hostile);
+    }
+    expect(viewport.height()).toBe(800);
+    expect(viewport.top()).toBe(100);
   });
 
   it('ignores malformed messages and keeps the last good position', () => {

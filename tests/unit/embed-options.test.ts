@@ -27,9 +27,25 @@ describe('parseEmbedOptions', () => {
 
   it('reads every option', () => {
     expect(
-      from({ start: 'summit', theme: 'dark', names: 'ja', intro: 'false', credits: 'hide', preview: 'yes' }),
+      from({
+        start: 'summit',
+        theme: 'dark',
+        names: 'ja',
+        intro: 'false',
+        credits: 'hide',
+        preview: 'yes',
+        'top-offset': '60',
+      }),
     ).toEqual({
-      options: { start: 'summit', theme: 'dark', names: 'ja', intro: false, credits: false, preview: true },
+      options: {
+        start: 'summit',
+        theme: 'dark',
+        names: 'ja',
+        intro: false,
+        credits: false,
+        preview: true,
+        topOffset: 60,
+      },
       problems: [],
     });
   });
@@ -111,7 +127,30 @@ describe('parseEmbedOptions', () => {
     expect(problem!.length).toBeLessThan(150);
   });
 
-  it('asks only for the six option names', () => {
+  it.each([
+    ['60', 60],
+    ['60px', 60],
+    [' 52.5PX ', 52.5],
+    ['0', 0],
+    ['300', 300],
+  ])('reads top-offset=%j as %s CSS pixels', (value, expected) => {
+    expect(from({ 'top-offset': value })).toEqual({
+      options: { ...DEFAULT_EMBED_OPTIONS, topOffset: expected },
+      problems: [],
+    });
+  });
+
+  it.each(['-60', '301', '1e9', 'NaN', '60em', '5rem', 'calc(60px)', '60 px', '0x3c'])(
+    'refuses top-offset=%j, keeping 0',
+    (value) => {
+      expect(from({ 'top-offset': value })).toEqual({
+        options: DEFAULT_EMBED_OPTIONS,
+        problems: [`Ignoring top-offset=${JSON.stringify(value)}: use a number of CSS pixels from 0 to 300; using 0.`],
+      });
+    },
+  );
+
+  it('asks only for the seven option names', () => {
     const asked: string[] = [];
     parseEmbedOptions((name) => (asked.push(name), null), STEPS);
     expect(asked.sort()).toEqual([...EMBED_OPTION_NAMES].sort());

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { motionAllowed, readMotionChoice, saveMotionChoice } from '../../src/lib/a11y/motion.ts';
 import { readNameChoice, saveNameChoice } from '../../src/lib/map/names.ts';
+import { safeStorage } from '../../src/lib/storage.ts';
 
 function memoryStorage(): Storage {
   const data = new Map<string, string>();
@@ -9,6 +10,53 @@ function memoryStorage(): Storage {
     setItem: (k: string, v: string) => void data.set(k, v),
   } as Storage;
 }
+
+/** Storage as a cross-site iframe with third-party storage blocked sees it: every call refused. */
+const refused = () => {
+  throw new DOMException(
+    "Failed to read the 'localStorage' property from 'Window': Access is denied.",
+    'SecurityError',
+  );
+};
+const throwingStorage = { getItem: refused, setItem: refused } as unknown as Storage;
+
+describe('safe storage', () => {
+  it('stores and reads back through the Storage it opens', () => {
+    const storage = memoryStorage();
+    const store = safeStorage(() => storage);
+    expect(store.get('k')).toBeNull();
+    store.set('k', 'v');
+    expect(store.get('k')).toBe('v');
+    expect(storage.getItem('k')).toBe('v');
+  });
+
+  it('reads nothing and stores nothing, without throwing, when even opening storage is refused', () => {
+    const store = safeStorage(refused);
+    expect(store.get('k')).toBeNull();
+    expect(() => store.set('k', 'v')).not.toThrow();
+  });
+
+  it('reads nothing and stores nothing when every call throws (a full quota, a sandbox)', () => {
+    const store = safeStorage(() => throwingStorage);
+    expect(store.get('k')).toBeNull();
+    expect(() => store.set('k', 'v')).not.toThrow();
+  });
+
+  it('works without any storage at all', () => {
+    const store = safeStorage(() => undefined);
+    expect(store.get('k')).toBeNull();
+    expect(() => store.set('k', 'v')).not.toThrow();
+  });
+
+  it('opens storage on every access, so a property that throws later is caught too', () => {
+    let calls = 0;
+    const storage = memoryStorage();
+    const store = safeStorage(() => (++calls > 1 ? refused() : storage));
+    store.set('k', 'v');
+    expect(store.get('k')).toBeNull();
+    expect(calls).toBe(2);
+  });
+});
 
 describe('motion preference', () => {
   it('follows the system setting until the reader chooses', () => {
@@ -23,34 +71,35 @@ describe('motion preference', () => {
 
   it('remembers the choice and ignores junk', () => {
     const storage = memoryStorage();
-    expect(readMotionChoice(storage)).toBe('system');
-    saveMotionChoice(storage, 'off');
-    expect(readMotionChoice(storage)).toBe('off');
+    const store = safeStorage(() => storage);
+    expect(readMotionChoice(store)).toBe('system');
+    saveMotionChoice(store, 'off');
+    expect(readMotionChoice(store)).toBe('off');
     storage.setItem('kuril-story:motion', 'sideways');
-    expect(readMotionChoice(storage)).toBe('system');
+    expect(readMotionChoice(store)).toBe('system');
   });
 
-  it('works when storage throws (sandboxed iframes)', () => {
-    const throwing = {
-      getItem: () => {
-        throw new Error('denied');
-      },
-      setItem: () => {
-        throw new Error('denied');
-      },
-    } as unknown as Storage;
-    expect(readMotionChoice(throwing)).toBe('system');
-    expect(() => saveMotionChoice(throwing, 'on')).not.toThrow();
+  it('falls back to the system setting when storage is refused', () => {
+    const store = safeStorage(refused);
+    expect(() => saveMotionChoice(store, 'on')).not.toThrow();
+    expect(readMotionChoice(store)).toBe('system');
   });
 });
 
 describe('name language preference', () => {
   it('uses the story default until the reader chooses, then remembers', () => {
     const storage = memoryStorage();
-    expect(readNameChoice(storage, 'both')).toBe('both');
-    saveNameChoice(storage, 'ru');
-    expect(readNameChoice(storage, 'both')).toBe('ru');
+    const store = safeStorage(() => storage);
+    expect(readNameChoice(store, 'both')).toBe('both');
+    saveNameChoice(store, 'ru');
+    expect(readNameChoice(store, 'both')).toBe('ru');
     storage.setItem('kuril-story:names', 'klingon');
-    expect(readNameChoice(storage, 'ja')).toBe('ja');
+    expect(readNameChoice(store, 'ja')).toBe('ja');
+  });
+
+  it("keeps the story's default when storage is refused", () => {
+    const store = safeStorage(() => throwingStorage);
+    expect(() => saveNameChoice(store, 'ru')).not.toThrow();
+    expect(readNameChoice(store, 'en')).toBe('en');
   });
 });

@@ -85,6 +85,30 @@ describe('readMessage', () => {
   ])('refuses %s', (_, data) => {
     expect(readMessage(data, STORY, COUNT)).toBeNull();
   });
+
+  it('gives a fresh object with the known keys only', () => {
+    const sent = JSON.parse(
+      `{"type":"${CHANNEL_NAME}","story":${JSON.stringify(STORY)},"kind":"step","index":3,"extra":1,"__proto__":{"polluted":true}}`,
+    ) as Record<string, unknown>;
+    const message = readMessage(sent, STORY, COUNT);
+    expect(message).not.toBe(sent);
+    expect(Object.keys(message!).sort()).toEqual(['index', 'kind', 'story', 'type']);
+    expect(Object.getPrototypeOf(message)).toBe(Object.prototype);
+    expect((message as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses a message whose fields are getters that throw', () => {
+    const hostile = {
+      type: CHANNEL_NAME,
+      story: STORY,
+      kind: 'step',
+      get index(): number {
+        throw new Error('boom');
+      },
+    };
+    expect(() => readMessage(hostile, STORY, COUNT)).not.toThrow();
+  });
 });
 
 describe('openPresentChannel (in memory)', () => {
@@ -245,6 +269,36 @@ describe('openPresentChannel without BroadcastChannel', () => {
 
   it('presents alone instead of failing', () => {
     vi.stubGlobal('BroadcastChannel', undefined);
+    const channel = openPresentChannel(STORY, () => {}, { count: COUNT });
+    expect(() => channel.send(3)).not.toThrow();
+    expect(() => channel.close()).not.toThrow();
+  });
+
+  it('presents alone when the browser refuses the channel', () => {
+    vi.stubGlobal(
+      'BroadcastChannel',
+      class {
+        constructor() {
+          throw new DOMException('refused', 'SecurityError');
+        }
+      },
+    );
+    const channel = openPresentChannel(STORY, () => {}, { count: COUNT });
+    expect(() => channel.send(3)).not.toThrow();
+    expect(() => channel.close()).not.toThrow();
+  });
+
+  it('keeps presenting when posting to the channel throws', () => {
+    vi.stubGlobal(
+      'BroadcastChannel',
+      class {
+        onmessage = null;
+        postMessage() {
+          throw new DOMException('closed', 'InvalidStateError');
+        }
+        close() {}
+      },
+    );
     const channel = openPresentChannel(STORY, () => {}, { count: COUNT });
     expect(() => channel.send(3)).not.toThrow();
     expect(() => channel.close()).not.toThrow();

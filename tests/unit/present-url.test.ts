@@ -69,6 +69,13 @@ describe('urlFor', () => {
     expect(urlFor('story', 's', page('./?%70resent'))).toBe('https://example.org/kurils/#s');
   });
 
+  it('never throws on a malformed escape in the query or the hash', () => {
+    expect(urlFor('present', 's', page('./?%&x=%E0%A4%A#%'))).toBe(
+      'https://example.org/kurils/?%&x=%E0%A4%A&present#s',
+    );
+    expect(viewFromUrl(page('./?%E0%A4%A#%'))).toBe('story');
+  });
+
   it('round-trips through viewFromUrl and indexFromHash', () => {
     const steps = [{ id: 'summit' }, { id: 'peace-treaty' }];
     for (const view of ['story', 'present', 'speaker'] as const) {
@@ -94,5 +101,7 @@ describe('indexFromHash', () => {
     expect(indexFromHash('#', steps)).toBe(-1);
     expect(indexFromHash('#nowhere', steps)).toBe(-1);
     expect(indexFromHash('#%E0%A4%A', steps)).toBe(-1);
+    expect(indexFromHash('#%', steps)).toBe(-1);
+    expect(indexFromHash('%E0%A4%A', steps)).toBe(-1);
   });
 });

@@ -13,6 +13,17 @@ export interface EmbedOptions {
   credits: boolean;
   /** A compact card (title, one still map, a link to the full story) instead of the whole story. */
   preview: boolean;
+  /**
+   * Height of the host page's sticky header, in CSS pixels: the pinned map, its controls and the
+   * reading position stay below it.
+   */
+  topOffset: number;
 }
 
-export const DEFAULT_EMBED_OPTIONS: EmbedOptions = { theme: 'light', intro: true, credits: true, preview: false };
+export const DEFAULT_EMBED_OPTIONS: EmbedOptions = {
+  theme: 'light',
+  intro: true,
+  credits: true,
+  preview: false,
+  topOffset: 0,
+};

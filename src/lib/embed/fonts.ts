@@ -19,19 +19,16 @@ const unquoted = (family: string) => family.replace(/^["']|["']$/g, '');
  * already has (its own copy of the family, or an earlier embed). They load when text uses them.
  */
 export function registerTextFonts(doc: Document = document): void {
-  const known = [...doc.fonts].filter((face) => unquoted(face.family) === TEXT_FAMILY).map((face) => face.weight);
-  for (const { weight, url } of FACES) {
-    if (known.includes(weight)) continue;
-    // `?url` gives a path relative to this script, made absolute by Vite's relative base.
-    const face = new FontFace(
-      TEXT_FAMILY,
-      `url(${JSON.stringify(new URL(url, import.meta.url).href)}) format("woff2")`,
-      {
-        weight,
-        style: 'normal',
-        display: 'swap',
-      },
-    );
-    doc.fonts.add(face);
+  // Without a font set (or with one that refuses new faces) the story keeps the fallback serif.
+  try {
+    const known = [...doc.fonts].filter((face) => unquoted(face.family) === TEXT_FAMILY).map((face) => face.weight);
+    for (const { weight, url } of FACES) {
+      if (known.includes(weight)) continue;
+      // `?url` gives a path relative to this script, made absolute by Vite's relative base.
+      const source = `url(${JSON.stringify(new URL(url, import.meta.url).href)}) format("woff2")`;
+      doc.fonts.add(new FontFace(TEXT_FAMILY, source, { weight, style: 'normal', display: 'swap' }));
+    }
+  } catch {
+    // The text stays readable in the fallback face.
   }
 }

@@ -32,6 +32,73 @@ export function frameUrl(value: string, base: string): URL | null {
   return url;
 }
 
+/**
+ * The tallest iframe the story may ask for, in CSS pixels: far above the story's own height on
+ * the largest screen, far below the browser's limit (pym would pass on `1000000000` as is).
+ */
+export const MAX_FRAME_HEIGHT = 1_000_000;
+
+/** A height message's pixels: a whole number from 1 to MAX_FRAME_HEIGHT; null for anything else. */
+export function parseFrameHeight(message: string): number | null {
+  if (!/^\d{1,7}$/.test(message)) return null;
+  const height = Number(message);
+  return height >= 1 && height <= MAX_FRAME_HEIGHT ? height : null;
+}
+
+/**
+ * A scroll request's position inside the iframe (the story asks to show its document position
+ * `y` at the top of the host's viewport), kept within the iframe's height; null if it is not a
+ * whole number.
+ */
+export function parseChildPosition(message: string, frameHeight: number): number | null {
+  if (!/^-?\d{1,9}$/.test(message)) return null;
+  return Math.min(Math.max(Number(message), 0), Math.max(frameHeight, 0));
+}
+
+/** The parts of a pym Parent that `guardParent` takes over (a fake in the unit tests). */
+export interface GuardedParent {
+  iframe: Pick<HTMLIFrameElement, 'contentWindow' | 'setAttribute' | 'getBoundingClientRect' | 'offsetHeight'> | null;
+  messageHandlers: Record<string, Array<(message: string) => void>>;
+  _processMessage?: (event: MessageEvent) => void;
+}
+
+/**
+ * Makes a pym Parent hear only its own iframe, and only sensible numbers from it. pym takes any
+ * message whose origin matches, so another window of the story's origin (a second embed, a page
+ * opened from the same CDN) could resize the iframe or scroll the host. Now: messages only from
+ * this iframe's window; heights and scroll positions range-checked; no navigation of the host.
+ */
+export function guardParent(
+  parent: GuardedParent,
+  win: Pick<Window, 'addEventListener' | 'removeEventListener' | 'scrollTo' | 'scrollY'> = window,
+): void {
+  const process = parent._processMessage;
+  if (process) {
+    win.removeEventListener('message', process);
+    win.addEventListener('message', (event: MessageEvent) => {
+      const own = parent.iframe?.contentWindow;
+      if (own && event.source === own) process(event);
+    });
+  }
+  parent.messageHandlers.height = [
+    (message) => {
+      const height = parseFrameHeight(message);
+      if (height !== null) parent.iframe?.setAttribute('height', `${height}px`);
+    },
+  ];
+  parent.messageHandlers.scrollToChildPos = [
+    (message) => {
+      const iframe = parent.iframe;
+      if (!iframe) return;
+      const position = parseChildPosition(message, iframe.offsetHeight);
+      if (position === null) return;
+      win.scrollTo(0, iframe.getBoundingClientRect().top + win.scrollY + position);
+    },
+  ];
+  // The story never navigates the host page: pym's navigateTo message has no use here.
+  delete parent.messageHandlers.navigateTo;
+}
+
 /** Elements already warned about, so calling init again does not repeat the warning. */
 const refused = new WeakSet<Element>();
 let counter = 0;
@@ -74,8 +141,7 @@ export function initEmbeds(root: ParentNode = document): Parent[] {
       trackscroll: true,
       scrollwait: 16,
     });
-    // The story never navigates the host page: pym's navigateTo message has no use here.
-    delete parent.messageHandlers.navigateTo;
+    guardParent(parent);
     const iframe = parent.iframe;
     if (iframe) {
       // Not lazy: the story tracks the host's scroll from the start.

@@ -8,7 +8,7 @@ import { DEFAULT_EMBED_OPTIONS, type EmbedOptions } from './embed-options.ts';
 export { DEFAULT_EMBED_OPTIONS, type EmbedOptions };
 
 /** The attribute and URL parameter names, one per option. */
-export const EMBED_OPTION_NAMES = ['start', 'theme', 'names', 'intro', 'credits', 'preview'] as const;
+export const EMBED_OPTION_NAMES = ['start', 'theme', 'names', 'intro', 'credits', 'preview', 'top-offset'] as const;
 export type EmbedOptionName = (typeof EMBED_OPTION_NAMES)[number];
 
 const THEMES = ['light', 'dark'] as const;
@@ -24,6 +24,11 @@ const Flag = v.pipe(
   word([...ON, ...OFF]),
   v.transform((value) => !(OFF as readonly string[]).includes(value)),
 );
+
+/** The tallest sticky header `top-offset` allows for, in CSS pixels. */
+export const MAX_TOP_OFFSET = 300;
+/** CSS pixels, with or without the unit: `60`, `52.5px`. */
+const PIXELS = /^(\d{1,4}(?:\.\d{1,3})?)(?:px)?$/i;
 
 /** `a, b or c` */
 const listing = (words: readonly string[]) =>
@@ -90,6 +95,14 @@ export function parseEmbedOptions(
       const allowed = `use ${listing([...ON.slice(1), ...OFF])}, or the name alone for true`;
       reject(name, raw, allowed, `using ${DEFAULT_EMBED_OPTIONS[name]}`);
     }
+  }
+
+  const topOffset = given('top-offset');
+  if (topOffset !== null) {
+    const pixels = PIXELS.exec(topOffset.trim())?.[1];
+    const value = pixels === undefined ? Number.NaN : Number(pixels);
+    if (value <= MAX_TOP_OFFSET) options.topOffset = value;
+    else reject('top-offset', topOffset, `use a number of CSS pixels from 0 to ${MAX_TOP_OFFSET}`, 'using 0');
   }
 
   return { options, problems };

@@ -26,6 +26,8 @@ declare module 'pym.js' {
     sendWidth(): void;
     sendViewportAndIFramePosition(): void;
     remove(): void;
+    /** The window `message` listener pym adds in the constructor. */
+    _processMessage?: (event: MessageEvent) => void;
   }
 
   export interface ChildConfig {

@@ -3,18 +3,14 @@
  * the story and the story's cannot reach the host.
  */
 
-/** `:host` rules: the element is a block; `hidden` hides it like any element. */
-const HOST_CSS = ':host { display: block; } :host([hidden]) { display: none; }';
-
 /**
  * Links each stylesheet (a path relative to `base`, the embed script's URL) into `shadow` and
  * resolves once all have loaded or failed, so the story never shows unstyled. A failed sheet is
- * a warning: the text is still worth showing.
+ * a warning: the text is still worth showing. Only linked files: a host page's strict
+ * Content-Security-Policy (`style-src` without 'unsafe-inline') refuses `<style>` elements, so
+ * the element's own `:host` rules are in app.css too.
  */
 export function linkStylesheets(shadow: ShadowRoot, hrefs: readonly string[], base: string): Promise<void> {
-  const host = document.createElement('style');
-  host.textContent = HOST_CSS;
-  shadow.append(host);
   const loads = hrefs.map(
     (href) =>
       new Promise<void>((done) => {

@@ -16,11 +16,15 @@ export async function registerNameFonts(): Promise<void> {
     for (const face of Array.isArray(faces) ? faces : [faces]) {
       if (typeof face === 'string') continue;
       const range = face['unicode-range'];
-      document.fonts.add(
-        new FontFace(NAME_FONT_FAMILY, `url(${face.url}) format('woff2')`, {
-          unicodeRange: Array.isArray(range) ? range.join(', ') : range,
-        }),
-      );
+      try {
+        document.fonts.add(
+          new FontFace(NAME_FONT_FAMILY, `url(${face.url}) format('woff2')`, {
+            unicodeRange: Array.isArray(range) ? range.join(', ') : range,
+          }),
+        );
+      } catch {
+        // The names fall back to the reader's own fonts.
+      }
     }
   }
 }

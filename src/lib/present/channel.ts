@@ -45,9 +45,17 @@ export interface PresentChannelOptions {
   factory?: ChannelFactory;
 }
 
-/** A message from `data` if it is ours, for this story and in range; otherwise null. */
+/**
+ * A message from `data` if it is ours, for this story and in range; otherwise null. The result is
+ * a fresh object with the known keys only: nothing else of what another page sent is kept.
+ */
 export function readMessage(data: unknown, story: string, count: number): PresentMessage | null {
-  const result = v.safeParse(PresentMessageSchema, data);
+  let result: v.SafeParseResult<typeof PresentMessageSchema>;
+  try {
+    result = v.safeParse(PresentMessageSchema, data);
+  } catch {
+    return null; // a getter that throws: not a message anyone structured-cloned
+  }
   if (!result.success || result.output.story !== story) return null;
   if (result.output.kind === 'step' && result.output.index >= count) return null;
   return result.output;
@@ -105,6 +113,32 @@ export function openPresentChannel(
 
 const silentChannel: ChannelLike = { postMessage() {}, close() {}, onmessage: null };
 
+/**
+ * The browser's channel, or a silent one where there is none or it is refused (an opaque origin,
+ * a sandboxed frame): the window then presents alone. A closed or refused channel never throws
+ * into the presentation either.
+ */
 function browserChannel(name: string): ChannelLike {
-  return typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : { ...silentChannel };
+  let channel: BroadcastChannel;
+  try {
+    channel = new BroadcastChannel(name);
+  } catch {
+    return { ...silentChannel };
+  }
+  return {
+    postMessage(message) {
+      try {
+        channel.postMessage(message);
+      } catch {
+        // Not sent: the other window catches up at the next step.
+      }
+    },
+    close: () => channel.close(),
+    get onmessage() {
+      return channel.onmessage;
+    },
+    set onmessage(handler) {
+      channel.onmessage = handler;
+    },
+  };
 }

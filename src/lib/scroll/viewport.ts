@@ -6,7 +6,7 @@
 export interface StoryViewport {
   /** Height of the visible area, in CSS pixels. */
   height(): number;
-  /** Top of the visible area in this document's viewport coordinates (0 for the window). */
+  /** Top of the visible area in this document's viewport coordinates (0 for the window, below any host header). */
   top(): number;
   /** Scrolls (the host page, for an iframe) so that document position `y` is at the visible top. */
   scrollToDocumentY(y: number): void;
@@ -18,13 +18,16 @@ export interface StoryViewport {
   readonly isWindow: boolean;
 }
 
-/** The browser window: the page scrolls itself. */
-export function windowViewport(): StoryViewport {
+/**
+ * The browser window: the page scrolls itself. `topOffset` is a host page's sticky header (the
+ * `top-offset` embed option): the visible area starts below it.
+ */
+export function windowViewport(topOffset = 0): StoryViewport {
   return {
     isWindow: true,
-    height: () => window.innerHeight,
-    top: () => 0,
-    scrollToDocumentY: (y) => window.scrollTo({ top: Math.max(0, y), behavior: 'instant' }),
+    height: () => Math.max(window.innerHeight - topOffset, 1),
+    top: () => topOffset,
+    scrollToDocumentY: (y) => window.scrollTo({ top: Math.max(0, y - topOffset), behavior: 'instant' }),
     documentTopOf: (element) => element.getBoundingClientRect().top + window.scrollY,
     onSettle(settled) {
       // `scrollend` fires once a fling, a keyboard jump or a scrollbar drag has come to rest. Where
