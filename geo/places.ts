@@ -172,7 +172,7 @@ interface DistanceSpec {
 
 /** The text written on the map: both figures to 0.1 km (as the government gives them), each saying how it was obtained. */
 export function distanceLabel(officialKm: number, measuredKm: number): string {
-  return `${officialKm.toFixed(1)} km (official)\n${measuredKm.toFixed(1)} km (measured)`;
+  return `${officialKm.toFixed(1)} km (official) · ${measuredKm.toFixed(1)} km (measured)`;
 }
 
 function distanceFeatures(d: DistanceSpec): Feature<LineString | Point, DistanceProps>[] {

@@ -487,7 +487,7 @@ describe('corrected facts', () => {
       expect(String(line.source), id).toMatch(/hoppou\.go\.jp/);
       const figure = feature('distances', `${id}-figure`).properties ?? {};
       expect(figure.label, id).toBe(
-        `${official.toFixed(1)} km (official)\n${Number(line.km).toFixed(1)} km (measured)`,
+        `${official.toFixed(1)} km (official) · ${Number(line.km).toFixed(1)} km (measured)`,
       );
     }
     // The measured figures stay within 0.5 km of the official ones.

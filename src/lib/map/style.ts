@@ -41,7 +41,10 @@ export function labelText(mode: NameMode): ExpressionSpecification {
 }
 
 /** Symbol layers whose text follows the reader's name mode. */
-export const NAMED_LABEL_LAYERS = ['labels-symbol', 'places-label'] as const;
+export const NAMED_LABEL_LAYERS = ['labels-symbol', 'places-label', 'distances-name'] as const;
+
+/** Two dash patterns, so the arms differ by more than position; both say "schematic". */
+const OCCUPATION_DASHES = { north: [2, 1.5], south: [4, 1.5] } as const;
 
 const storyLayer = (id: StoryLayerId) => ({ 'kuril:story-layer': id });
 
@@ -174,16 +177,22 @@ function storyLayers(): LayerSpecification[] {
     historyLabel('border-1875', 'border-1875', {
       layout: { 'symbol-placement': 'line', 'text-offset': [0, -0.8] },
     } as Partial<LayerSpecification>),
-    {
-      // Drawn with a gradient over the line's length, so a step can reveal it as the reader reads.
-      id: 'occupation-1945-line',
+    ...(['north', 'south'] as const).map((arm): LayerSpecification => ({
+      // Each arm of the 1945 campaign, dashed because the track is schematic, drawn with a gradient
+      // over its length so a step can reveal it as the reader reads, in step with its own dates.
+      id: `occupation-1945-${arm}-line`,
       type: 'line',
       source: 'occupation-1945',
-      filter: ['==', ['geometry-type'], 'LineString'],
-      metadata: { ...storyLayer('occupation-1945'), 'kuril:reveal': 'line' },
-      layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-gradient': revealGradient(1), 'line-width': 3, 'line-opacity': 1 },
-    },
+      filter: ['all', ['==', ['geometry-type'], 'LineString'], ['==', ['get', 'arm'], arm]],
+      metadata: { ...storyLayer('occupation-1945'), 'kuril:reveal': 'line', 'kuril:reveal-arm': arm },
+      layout: { 'line-cap': 'butt', 'line-join': 'round' },
+      paint: {
+        'line-gradient': revealGradient(1),
+        'line-width': 3,
+        'line-dasharray': [...OCCUPATION_DASHES[arm]],
+        'line-opacity': 1,
+      },
+    })),
     {
       id: 'occupation-1945-circle',
       type: 'circle',
@@ -210,12 +219,74 @@ function storyLayers(): LayerSpecification[] {
       id: 'distances-line',
       type: 'line',
       source: 'distances',
+      filter: ['==', ['geometry-type'], 'LineString'],
       metadata: storyLayer('distances'),
       paint: { 'line-color': palette.distance, 'line-width': 2, 'line-opacity': 1 },
     },
-    historyLabel('distances', 'distances', {
-      layout: { 'text-anchor': 'top', 'text-offset': [0, 0.6] },
-    } as Partial<LayerSpecification>),
+    {
+      // Signalny (Kaigara): a rock too small for the coastline data, drawn as a point.
+      id: 'distances-circle',
+      type: 'circle',
+      source: 'distances',
+      filter: ['==', ['get', 'kind'], 'islet'],
+      metadata: storyLayer('distances'),
+      paint: {
+        'circle-radius': 3.5,
+        'circle-color': palette.disputed,
+        'circle-stroke-color': palette.halo,
+        'circle-stroke-width': 1,
+        'circle-opacity': 1,
+        'circle-stroke-opacity': 1,
+      },
+    },
+    {
+      // Both figures of each crossing, written beside its middle: official, then measured.
+      id: 'distances-label',
+      type: 'symbol',
+      source: 'distances',
+      filter: ['==', ['get', 'kind'], 'figure'],
+      metadata: storyLayer('distances'),
+      layout: {
+        'text-field': ['coalesce', ['get', 'label'], ''],
+        'text-font': LABEL_FONT,
+        'text-size': 12,
+        // One line: "3.7 km (official) · 3.5 km (measured)".
+        'text-max-width': 40,
+        'text-anchor': ['coalesce', ['get', 'label_anchor'], 'left'] as DataDrivenPropertyValueSpecification<
+          'left' | 'right' | 'top' | 'bottom' | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right'
+        >,
+        // Off the line, on the side the data's anchor names.
+        'text-offset': [
+          'match',
+          ['get', 'label_anchor'],
+          'left',
+          ['literal', [0.6, 0]],
+          'right',
+          ['literal', [-0.6, 0]],
+          'top-left',
+          ['literal', [0.3, 0.4]],
+          'bottom-right',
+          ['literal', [-0.3, -0.4]],
+          ['literal', [0, 0]],
+        ] as DataDrivenPropertyValueSpecification<[number, number]>,
+      },
+      paint: { ...halo, 'text-opacity': 1 },
+    },
+    {
+      id: 'distances-name',
+      type: 'symbol',
+      source: 'distances',
+      filter: ['==', ['get', 'kind'], 'islet'],
+      metadata: storyLayer('distances'),
+      layout: {
+        'text-field': labelText('both'),
+        'text-font': LABEL_FONT,
+        'text-size': 12,
+        'text-anchor': 'bottom',
+        'text-offset': [0, -0.6],
+      },
+      paint: { ...halo, 'text-opacity': 1 },
+    },
     {
       id: 'missiles-2016-circle',
       type: 'circle',
