@@ -22,7 +22,14 @@ import {
 } from './geom.ts';
 import type { LandFeature } from './islands.ts';
 import { km, nearestBetween } from './measure.ts';
-import type { BorderProps, OccupationEventProps, OccupationRouteProps, OfferProps, RenouncedProps } from './schema.ts';
+import type {
+  BorderProps,
+  OccupationEventProps,
+  OccupationOriginProps,
+  OccupationRouteProps,
+  OfferProps,
+  RenouncedProps,
+} from './schema.ts';
 
 const HISTORY = 'geo/history.ts';
 
@@ -138,6 +145,8 @@ interface OccupationStop {
   readonly date: string;
   readonly dateEnd?: string;
   readonly label: string;
+  /** The side of the label on the marker, clear of its neighbours (the southern landings are close). */
+  readonly labelAnchor: OccupationEventProps['label_anchor'];
   readonly nameEn: string;
   readonly approximate: boolean;
   /** Why the marker is not at a sourced site; required when `approximate`. */
@@ -159,7 +168,8 @@ export const STOPS: readonly OccupationStop[] = [
     site: 'landing',
     date: '1945-08-18',
     dateEnd: '1945-08-23',
-    label: 'Shumshu, 18 Aug 1945',
+    label: 'Shumshu 18 Aug',
+    labelAnchor: 'right',
     nameEn: 'Soviet landing on Shumshu, 18 Aug; the Battle of Shumshu (18–23 Aug), the only major battle',
     approximate: true,
     approximateReason:
@@ -175,7 +185,8 @@ export const STOPS: readonly OccupationStop[] = [
     site: 'island',
     date: '1945-08-30',
     dateEnd: '1945-08-31',
-    label: 'Urup, end of Aug 1945',
+    label: 'Urup end Aug',
+    labelAnchor: 'left',
     nameEn: "Urup: its garrison surrendered to the Kamchatka force, the northern arm's last island (30–31 Aug)",
     approximate: true,
     approximateReason: 'Island-level marker: no source places the landing on Urup.',
@@ -188,7 +199,8 @@ export const STOPS: readonly OccupationStop[] = [
     at: [147.69417, 45.08611],
     site: 'landing',
     date: '1945-08-28',
-    label: 'Iturup, 28 Aug 1945',
+    label: 'Iturup 28 Aug',
+    labelAnchor: 'right',
     nameEn: 'Soviet landing at Rubetsu, Iturup, from Otomari (Korsakov) on Sakhalin',
     approximate: false,
     source: `date and site: ${NEMURO_RECORD} and ${SLAVINSKY} (minesweepers T-589 and T-590 into Rubetsu Bay, 28 Aug); position: the former village of Rubetsu (留別), Wikipedia (ru), "Рубэцу", 45°05′10″N 147°41′39″E`,
@@ -200,7 +212,8 @@ export const STOPS: readonly OccupationStop[] = [
     at: 'island',
     site: 'island',
     date: '1945-09-01',
-    label: 'Kunashir, 1 Sep 1945',
+    label: 'Kunashir 1 Sep',
+    labelAnchor: 'right',
     nameEn: 'Kunashir occupied by a force shipped from Otomari (Korsakov)',
     approximate: true,
     approximateReason: 'Island-level marker: the landing site is not confirmed.',
@@ -214,7 +227,8 @@ export const STOPS: readonly OccupationStop[] = [
     at: 'island',
     site: 'island',
     date: '1945-09-01',
-    label: 'Shikotan, 1 Sep 1945',
+    label: 'Shikotan 1 Sep',
+    labelAnchor: 'left',
     nameEn: 'Shikotan occupied by a force shipped from Otomari (Korsakov)',
     approximate: true,
     approximateReason: 'Island-level marker: the landing site is not confirmed.',
@@ -229,7 +243,8 @@ export const STOPS: readonly OccupationStop[] = [
     site: 'island-group',
     date: '1945-09-03',
     dateEnd: '1945-09-05',
-    label: 'Habomai, 3–5 Sep 1945',
+    label: 'Habomai 3–5 Sep',
+    labelAnchor: 'top',
     nameEn: "Habomai islands occupied, after Japan's surrender was signed on 2 Sep",
     approximate: true,
     approximateReason:
@@ -322,7 +337,7 @@ export interface ArmFigures {
 }
 
 export interface Occupation {
-  readonly features: Feature<Point | LineString, OccupationEventProps | OccupationRouteProps>[];
+  readonly features: Feature<Point | LineString, OccupationEventProps | OccupationRouteProps | OccupationOriginProps>[];
   readonly arms: Record<Arm, ArmFigures>;
 }
 
@@ -355,6 +370,7 @@ function assertWaypointsAtSea(arm: Arm, points: readonly Position[], land: reado
 export function occupation1945(land: readonly LandFeature[]): Occupation {
   const routes: Feature<LineString, OccupationRouteProps>[] = [];
   const events: Feature<Point, OccupationEventProps>[] = [];
+  const origins: Feature<Point, OccupationOriginProps>[] = [];
   const arms = {} as Record<Arm, ArmFigures>;
   for (const arm of ['north', 'south'] as const) {
     const spec = ARMS[arm];
@@ -374,6 +390,31 @@ export function occupation1945(land: readonly LandFeature[]): Occupation {
     const last = stops[stops.length - 1];
     if (!first || !last) throw new PipelineError(HISTORY, `route-1945-${arm}`, 'arm has no stops');
     const keys: [number, number][] = [[round(revealShare(first.date) - LEAD, 3), 0]];
+    const start = path[0] ?? [0, 0];
+    origins.push({
+      type: 'Feature',
+      properties: {
+        id: `origin-1945-${arm}`,
+        kind: 'origin',
+        arm,
+        label: `from ${spec.from}`,
+        // The northern start lies near the frame's eastern edge: its label goes west of it.
+        label_anchor: arm === 'north' ? 'right' : 'left',
+        approximate: arm === 'north',
+        ...(arm === 'north'
+          ? {
+              approximate_reason:
+                'The schematic route starts at sea off Avacha Bay, the port of Petropavlovsk-Kamchatsky; the port itself is not placed.',
+            }
+          : {}),
+        reveal_at: keys[0]?.[0] ?? 0,
+        source:
+          arm === 'north'
+            ? spec.source
+            : 'position: Otomari (Korsakov), Wikipedia (en), "Korsakov (town)", 46°38′N 142°46′E; departure: Slavinsky via hoppou.blog',
+      },
+      geometry: { type: 'Point', coordinates: roundPosition(start, REGION_DECIMALS) },
+    });
     for (const [i, stop] of stops.entries()) {
       const p = positions[i] ?? [0, 0];
       const along = nearestPointOnLine(geometry, p, { units: 'kilometers' }).properties.totalDistance;
@@ -389,6 +430,7 @@ export function occupation1945(land: readonly LandFeature[]): Occupation {
           date: stop.date,
           ...(stop.dateEnd ? { date_end: stop.dateEnd } : {}),
           label: stop.label,
+          label_anchor: stop.labelAnchor,
           name_en: stop.nameEn,
           island: stop.island,
           site: stop.site,
@@ -423,7 +465,7 @@ export function occupation1945(land: readonly LandFeature[]): Occupation {
     arms[arm] = { lengthKm, overLandKm: overLandKm(geometry, land), revealKeys: keys };
   }
   events.sort((a, b) => a.properties.order - b.properties.order);
-  return { features: [...routes, ...events], arms };
+  return { features: [...routes, ...origins, ...events], arms };
 }
 
 /** Length of the line inside land, sampled every ~1 km (a diagnostic for the route drawing). */

@@ -166,13 +166,18 @@ interface DistanceSpec {
   readonly toName: string;
   readonly official: string;
   readonly note: string;
-  /** Where the figure sits beside the line's middle, so the three labels do not collide. */
+  /** Where the figure sits: the line's middle, or its far end where the middle is crowded. */
+  readonly figureAt: 'middle' | 'end';
+  /** The side of the figure on that point, so the labels off Cape Nosappu do not collide. */
   readonly anchor: DistanceFigureProps['label_anchor'];
 }
 
-/** The text written on the map: both figures to 0.1 km (as the government gives them), each saying how it was obtained. */
+/**
+ * The text written on the map: both figures to 0.1 km (as the government gives them), each saying how
+ * it was obtained, one per line.
+ */
 export function distanceLabel(officialKm: number, measuredKm: number): string {
-  return `${officialKm.toFixed(1)} km (official) · ${measuredKm.toFixed(1)} km (measured)`;
+  return `${officialKm.toFixed(1)} km (official)\n${measuredKm.toFixed(1)} km (measured)`;
 }
 
 function distanceFeatures(d: DistanceSpec): Feature<LineString | Point, DistanceProps>[] {
@@ -185,7 +190,7 @@ function distanceFeatures(d: DistanceSpec): Feature<LineString | Point, Distance
     note: d.note,
     source: `measured: ${MEASURED}; official: ${OFFICIAL}`,
   };
-  const mid: Position = [(d.from[0] + d.to[0]) / 2, (d.from[1] + d.to[1]) / 2];
+  const at: Position = d.figureAt === 'end' ? d.to : [(d.from[0] + d.to[0]) / 2, (d.from[1] + d.to[1]) / 2];
   return [
     {
       type: 'Feature',
@@ -201,7 +206,7 @@ function distanceFeatures(d: DistanceSpec): Feature<LineString | Point, Distance
         label: distanceLabel(d.officialKm, d.measuredKm),
         label_anchor: d.anchor,
       },
-      geometry: { type: 'Point', coordinates: roundPosition(mid, REGION_DECIMALS) },
+      geometry: { type: 'Point', coordinates: roundPosition(at, REGION_DECIMALS) },
     },
   ];
 }
@@ -256,7 +261,8 @@ export function distances(land: readonly LandFeature[]): Distances {
         toName: 'Signalny / Kaigara (Habomai)',
         official: 'Cape Nosappu → Kaigara island 3.7 km',
         note: 'Measured from the easternmost vertex of Hokkaido in the OSM data to the Kaigara lighthouse.',
-        anchor: 'top-left',
+        figureAt: 'middle',
+        anchor: 'top-right',
       }),
       ...distanceFeatures({
         id: 'nosappu-habomai',
@@ -268,7 +274,9 @@ export function distances(land: readonly LandFeature[]): Distances {
         toName: 'Tanfiliev / Suisho (Habomai)',
         official: 'Cape Nosappu → Suisho island 7.0 km',
         note: 'Measured from the easternmost vertex of Hokkaido in the OSM data to the nearest point of Tanfiliev (Suisho).',
-        anchor: 'bottom-right',
+        // Its middle lies under Signalny's name: the figure goes above Tanfiliev's end instead.
+        figureAt: 'end',
+        anchor: 'bottom-left',
       }),
       ...distanceFeatures({
         id: 'hokkaido-kunashir',
@@ -280,6 +288,7 @@ export function distances(land: readonly LandFeature[]): Distances {
         toName: 'Kunashir',
         official: 'Notsuke peninsula → Kunashir 16.0 km',
         note: 'Measured between the nearest points of the two coasts in the OSM data, which lie on the Notsuke peninsula and Kunashir.',
+        figureAt: 'middle',
         anchor: 'left',
       }),
       kaigara,

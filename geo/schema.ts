@@ -93,6 +93,18 @@ export const BorderProperties = v.strictObject({
   source: Source,
 });
 
+/** The side of a label that sits on its point, as MapLibre's `text-anchor` names it. */
+const LabelAnchor = v.picklist([
+  'left',
+  'right',
+  'top',
+  'bottom',
+  'bottom-left',
+  'bottom-right',
+  'top-left',
+  'top-right',
+]);
+
 export const OccupationEventProperties = v.strictObject({
   id: Id,
   kind: v.literal('event'),
@@ -110,6 +122,8 @@ export const OccupationEventProperties = v.strictObject({
   distance_km: Km,
   /** Share (0–1) of the story's reveal at which the marker appears: its date on the campaign's timeline. */
   reveal_at: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  /** Which side of the marker its label prefers, clear of the neighbouring landings. */
+  label_anchor: LabelAnchor,
   source: Source,
 });
 
@@ -128,7 +142,24 @@ export const OccupationRouteProperties = v.strictObject({
   source: Source,
 });
 
-export const OccupationProperties = v.variant('kind', [OccupationEventProperties, OccupationRouteProperties]);
+/** Where an arm set out: labelled so the map, not only the legend, says where each arm came from. */
+export const OccupationOriginProperties = v.strictObject({
+  id: Id,
+  kind: v.literal('origin'),
+  arm: v.picklist(['north', 'south']),
+  label: Text,
+  label_anchor: LabelAnchor,
+  approximate: v.boolean(),
+  approximate_reason: v.optional(Text),
+  reveal_at: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  source: Source,
+});
+
+export const OccupationProperties = v.variant('kind', [
+  OccupationEventProperties,
+  OccupationRouteProperties,
+  OccupationOriginProperties,
+]);
 
 export const RenouncedProperties = v.strictObject({
   id: Id,
@@ -201,13 +232,13 @@ const DistanceFigures = {
 
 export const DistanceLineProperties = v.strictObject({ id: Id, kind: v.literal('line'), ...DistanceFigures });
 
-/** Where both figures are written on the map, beside the line's middle. */
+/** Where both figures are written on the map: beside the line's middle, or its far end where the middle is crowded. */
 export const DistanceFigureProperties = v.strictObject({
   id: Id,
   kind: v.literal('figure'),
   ...DistanceFigures,
   label: Text,
-  label_anchor: v.picklist(['left', 'right', 'top', 'bottom', 'bottom-left', 'bottom-right', 'top-left', 'top-right']),
+  label_anchor: LabelAnchor,
 });
 
 /** An islet too small for the coastline data, drawn as a point (Signalny / Kaigara). */
@@ -255,6 +286,7 @@ export type PlaceProps = v.InferOutput<typeof PlaceProperties>;
 export type BorderProps = v.InferOutput<typeof BorderProperties>;
 export type OccupationEventProps = v.InferOutput<typeof OccupationEventProperties>;
 export type OccupationRouteProps = v.InferOutput<typeof OccupationRouteProperties>;
+export type OccupationOriginProps = v.InferOutput<typeof OccupationOriginProperties>;
 export type OccupationProps = v.InferOutput<typeof OccupationProperties>;
 export type RenouncedProps = v.InferOutput<typeof RenouncedProperties>;
 export type OfferProps = v.InferOutput<typeof OfferProperties>;

@@ -375,12 +375,12 @@ describe('corrected facts', () => {
         .sort((a, b) => Number(a.properties?.order) - Number(b.properties?.order))
         .map((e) => [e.properties?.island, e.properties?.date, e.properties?.date_end ?? null, e.properties?.label]),
     ).toEqual([
-      ['shumshu', '1945-08-18', '1945-08-23', 'Shumshu, 18 Aug 1945'],
-      ['urup', '1945-08-30', '1945-08-31', 'Urup, end of Aug 1945'],
-      ['iturup', '1945-08-28', null, 'Iturup, 28 Aug 1945'],
-      ['kunashir', '1945-09-01', null, 'Kunashir, 1 Sep 1945'],
-      ['shikotan', '1945-09-01', null, 'Shikotan, 1 Sep 1945'],
-      ['habomai', '1945-09-03', '1945-09-05', 'Habomai, 3–5 Sep 1945'],
+      ['shumshu', '1945-08-18', '1945-08-23', 'Shumshu 18 Aug'],
+      ['urup', '1945-08-30', '1945-08-31', 'Urup end Aug'],
+      ['iturup', '1945-08-28', null, 'Iturup 28 Aug'],
+      ['kunashir', '1945-09-01', null, 'Kunashir 1 Sep'],
+      ['shikotan', '1945-09-01', null, 'Shikotan 1 Sep'],
+      ['habomai', '1945-09-03', '1945-09-05', 'Habomai 3–5 Sep'],
     ]);
   });
 
@@ -487,7 +487,7 @@ describe('corrected facts', () => {
       expect(String(line.source), id).toMatch(/hoppou\.go\.jp/);
       const figure = feature('distances', `${id}-figure`).properties ?? {};
       expect(figure.label, id).toBe(
-        `${official.toFixed(1)} km (official) · ${Number(line.km).toFixed(1)} km (measured)`,
+        `${official.toFixed(1)} km (official)\n${Number(line.km).toFixed(1)} km (measured)`,
       );
     }
     // The measured figures stay within 0.5 km of the official ones.

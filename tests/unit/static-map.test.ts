@@ -153,13 +153,15 @@ describe('step state', () => {
     for (const id of ['shumshu', 'urup', 'iturup', 'kunashir', 'shikotan', 'habomai']) {
       expect(markers).toContain(`data-id="occupation-${id}"`);
     }
-    expect(layerGroup(svg, 'occupation-1945-label')).toContain('Habomai, 3–5 Sep 1945');
+    expect(layerGroup(svg, 'occupation-1945-label')).toContain('Habomai 3–5 Sep');
   });
 
   it('writes both figures of each crossing on the distance step', () => {
     const labels = layerGroup(svgOf('no-trade'), 'distances-label') ?? '';
-    expect(labels).toContain('3.7 km (official) · 3.5 km (measured)');
-    expect(labels).toContain('16.0 km (official) · 16.2 km (measured)');
+    const text = labels.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('3.7 km (official) 3.5 km (measured)');
+    expect(text).toContain('7.0 km (official) 7.4 km (measured)');
+    expect(text).toContain('16.0 km (official) 16.2 km (measured)');
   });
 
   it('labels the places, turning a label the frame would cut to the other side of its point', () => {

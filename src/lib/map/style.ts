@@ -43,6 +43,49 @@ export function labelText(mode: NameMode): ExpressionSpecification {
 /** Symbol layers whose text follows the reader's name mode. */
 export const NAMED_LABEL_LAYERS = ['labels-symbol', 'places-label', 'distances-name'] as const;
 
+type Side = 'left' | 'right' | 'top' | 'bottom' | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
+
+/** Sides a crowded story label may take, in order of preference after the one its data names. */
+const LABEL_SIDES: readonly Side[] = [
+  'left',
+  'right',
+  'top-left',
+  'bottom-left',
+  'top-right',
+  'bottom-right',
+  'top',
+  'bottom',
+];
+
+/** Offset in ems that puts text anchored at `side` `em` away from its point. */
+function sideOffset(side: Side, em: number): [number, number] {
+  const d = side.includes('-') ? em * 0.7 : em;
+  const x = side.includes('left') ? d : side.includes('right') ? -d : 0;
+  const y = side.startsWith('top') ? d : side.startsWith('bottom') ? -d : 0;
+  return [x, y];
+}
+
+/**
+ * Layout for a story label beside its point: the side its feature's `label_anchor` names (for the
+ * still-map renderer, which takes one side), and for MapLibre that side first, then the others, so
+ * labels in a crowd (the southern landings, the crossings off Cape Nosappu) each find room.
+ */
+function besidePoint(em: number, fallback: Side): Record<string, unknown> {
+  const order = (first: Side): (string | [number, number])[] =>
+    [first, ...LABEL_SIDES.filter((s) => s !== first)].flatMap((s) => [s, sideOffset(s, em)]);
+  const byData = (pick: (side: Side) => unknown, last: unknown): unknown => [
+    'match',
+    ['get', 'label_anchor'],
+    ...LABEL_SIDES.filter((s) => s !== fallback).flatMap((s) => [s, pick(s)]),
+    last,
+  ];
+  return {
+    'text-anchor': ['coalesce', ['get', 'label_anchor'], fallback],
+    'text-offset': byData((s) => ['literal', sideOffset(s, em)], ['literal', sideOffset(fallback, em)]),
+    'text-variable-anchor-offset': byData((s) => ['literal', order(s)], ['literal', order(fallback)]),
+  };
+}
+
 /** Two dash patterns, so the arms differ by more than position; both say "schematic". */
 const OCCUPATION_DASHES = { north: [2, 1.5], south: [4, 1.5] } as const;
 
@@ -200,7 +243,8 @@ function storyLayers(): LayerSpecification[] {
       filter: ['==', ['geometry-type'], 'Point'],
       metadata: { ...storyLayer('occupation-1945'), 'kuril:reveal': 'points' },
       paint: {
-        'circle-radius': 5,
+        // Where an arm set out: a smaller mark than a dated landing.
+        'circle-radius': ['match', ['get', 'kind'], 'origin', 3, 5],
         'circle-color': palette.occupation,
         'circle-stroke-color': palette.halo,
         'circle-stroke-width': 1.5,
@@ -210,7 +254,11 @@ function storyLayers(): LayerSpecification[] {
     },
     {
       ...historyLabel('occupation-1945', 'occupation-1945', {
-        layout: { 'text-anchor': 'left', 'text-offset': [0.8, 0] },
+        layout: {
+          ...besidePoint(0.8, 'left'),
+          // The later landings crowd together in the south: they are placed first, the lone Shumshu last.
+          'symbol-sort-key': ['interpolate', ['linear'], ['coalesce', ['get', 'reveal_at'], 0], 0, 1, 1, 0],
+        },
       } as Partial<LayerSpecification>),
       filter: ['==', ['geometry-type'], 'Point'],
       metadata: { ...storyLayer('occupation-1945'), 'kuril:reveal': 'points' },
@@ -250,25 +298,11 @@ function storyLayers(): LayerSpecification[] {
         'text-field': ['coalesce', ['get', 'label'], ''],
         'text-font': LABEL_FONT,
         'text-size': 12,
-        // One line: "3.7 km (official) · 3.5 km (measured)".
-        'text-max-width': 40,
-        'text-anchor': ['coalesce', ['get', 'label_anchor'], 'left'] as DataDrivenPropertyValueSpecification<
-          'left' | 'right' | 'top' | 'bottom' | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right'
-        >,
-        // Off the line, on the side the data's anchor names.
-        'text-offset': [
-          'match',
-          ['get', 'label_anchor'],
-          'left',
-          ['literal', [0.6, 0]],
-          'right',
-          ['literal', [-0.6, 0]],
-          'top-left',
-          ['literal', [0.3, 0.4]],
-          'bottom-right',
-          ['literal', [-0.3, -0.4]],
-          ['literal', [0, 0]],
-        ] as DataDrivenPropertyValueSpecification<[number, number]>,
+        // Two lines, "3.7 km (official)" over "3.5 km (measured)" (the data breaks them), narrow beside a phone's edge.
+        'text-max-width': 10,
+        ...besidePoint(0.5, 'left'),
+        // The sides in the data clear each other at phone and desktop frames: always written, never dropped.
+        'text-allow-overlap': true,
       },
       paint: { ...halo, 'text-opacity': 1 },
     },
@@ -282,8 +316,11 @@ function storyLayers(): LayerSpecification[] {
         'text-field': labelText('both'),
         'text-font': LABEL_FONT,
         'text-size': 12,
-        'text-anchor': 'bottom',
-        'text-offset': [0, -0.6],
+        // East of the rock: above it runs the line to Tanfiliev, below-left of it the figures of its own crossing.
+        'text-anchor': 'left',
+        'text-offset': [0.6, 0],
+        // Placed with the figures beside it (sides chosen in the data to clear each other), never dropped.
+        'text-allow-overlap': true,
       },
       paint: { ...halo, 'text-opacity': 1 },
     },
