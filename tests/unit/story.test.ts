@@ -427,7 +427,7 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
             'id: summit',
             'camera: { frame: [place-nagato, atlantis] }',
             'layers: [occupaton-1945]',
-            'highlight: [route-1945, place-tokio]',
+            'highlight: [route-1945-north, place-tokio]',
             'reveal: occupation-1945',
             'alt: x',
           ],
