@@ -5,5 +5,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 // components with `svelte/server`.
 export default defineConfig({
   plugins: [svelte()],
-  test: { include: ['tests/unit/**/*.test.ts'] },
+  // Some tests render every still map or measure the real geodata: seconds on a loaded 2-core
+  // machine, where vitest's 5 s default cut them off while still correct.
+  test: { include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 },
 });

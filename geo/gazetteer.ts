@@ -42,7 +42,7 @@ export const NAMED_LAND: readonly NamedLand[] = [
     nameJaRomaji: 'Shumushu',
     nameRu: 'Шумшу',
     refs: [[156.317, 50.733]],
-    refSource: 'geo/facts.md event 3a (landing site)',
+    refSource: 'Wikipedia (en), "Battle of Shumshu" (island coordinate 50°44′N 156°19′E; not the landing site)',
     nameSource: FACTS,
   },
   {
@@ -306,7 +306,7 @@ export const NAMED_LAND: readonly NamedLand[] = [
     nameJaRomaji: 'Etorofu',
     nameRu: 'Итуруп',
     refs: [[147.88, 45.23]],
-    refSource: 'geo/facts.md event 3b (Kurilsk)',
+    refSource: 'geo/facts.md event 3c (Kurilsk, the main town)',
     nameSource: FACTS,
   },
   {

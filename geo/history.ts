@@ -22,7 +22,14 @@ import {
 } from './geom.ts';
 import type { LandFeature } from './islands.ts';
 import { km, nearestBetween } from './measure.ts';
-import type { BorderProps, OccupationEventProps, OccupationRouteProps, OfferProps, RenouncedProps } from './schema.ts';
+import type {
+  BorderProps,
+  OccupationEventProps,
+  OccupationOriginProps,
+  OccupationRouteProps,
+  OfferProps,
+  RenouncedProps,
+} from './schema.ts';
 
 const HISTORY = 'geo/history.ts';
 
@@ -125,186 +132,340 @@ export function border1875(land: readonly LandFeature[]): Border1875 {
   };
 }
 
+/** The two arms of the 1945 operation (geo/facts.md event 3). */
+export type Arm = 'north' | 'south';
+
 interface OccupationStop {
   readonly id: string;
+  readonly arm: Arm;
   readonly island: string;
-  readonly at: Position | 'island';
+  /** A sourced position, 'island' for the island's label point, or 'nearest-kamchatka' for the shore facing Cape Lopatka. */
+  readonly at: Position | 'island' | 'nearest-kamchatka';
   readonly site: OccupationEventProps['site'];
   readonly date: string;
   readonly dateEnd?: string;
   readonly label: string;
+  /** The side of the label on the marker, clear of its neighbours (the southern landings are close). */
+  readonly labelAnchor: OccupationEventProps['label_anchor'];
   readonly nameEn: string;
   readonly approximate: boolean;
+  /** Why the marker is not at a sourced site; required when `approximate`. */
+  readonly approximateReason?: string;
   readonly source: string;
 }
 
-/** facts.md events 3a–3d, north to south. */
-const STOPS: readonly OccupationStop[] = [
+const SLAVINSKY = 'B. Slavinsky, "The Occupation of the Kurils, Summer 1945" (Japanese edition 千島占領 一九四五年 夏)';
+const NEMURO_RECORD =
+  'Nemuro Subprefecture record "千島及離島ソ連軍進駐状況綴" (as quoted by hoppou.blog, "北方領土遺産…②択捉島上陸")';
+
+/** facts.md events 3a–3e: each arm's stops in date order. */
+export const STOPS: readonly OccupationStop[] = [
   {
     id: 'occupation-shumshu',
+    arm: 'north',
     island: 'shumshu',
-    at: [156.317, 50.733],
+    at: 'nearest-kamchatka',
     site: 'landing',
     date: '1945-08-18',
     dateEnd: '1945-08-23',
-    label: '18–23 Aug 1945',
-    nameEn: 'Soviet landing on Shumshu; the Battle of Shumshu (18–23 Aug), the only major battle',
-    approximate: false,
-    source: 'geo/facts.md event 3a (Battle of Shumshu, 18–23 Aug 1945)',
+    label: 'Shumshu 18 Aug',
+    labelAnchor: 'right',
+    nameEn: 'Soviet landing on Shumshu, 18 Aug; the Battle of Shumshu (18–23 Aug), the only major battle',
+    approximate: true,
+    approximateReason:
+      'The landing was at Takeda beach on the north-east coast, between Capes Kokutan and Kotomari; no published coordinate, so the marker is on the point of that shore nearest Cape Lopatka.',
+    source:
+      'date: Wikipedia (en), "Battle of Shumshu" (18–23 Aug 1945); landing beach: 占守島.com (Shueisha), citing 北千島慰霊の会 "碧血留魂の地 北千島" (竹田浜, between 国端崎 and 小泊崎); position computed by this build from the OSM coastline',
+  },
+  {
+    id: 'occupation-urup',
+    arm: 'north',
+    island: 'urup',
+    at: 'island',
+    site: 'island',
+    date: '1945-08-30',
+    dateEnd: '1945-08-31',
+    label: 'Urup end Aug',
+    labelAnchor: 'left',
+    nameEn: "Urup: its garrison surrendered to the Kamchatka force, the northern arm's last island (30–31 Aug)",
+    approximate: true,
+    approximateReason: 'Island-level marker: no source places the landing on Urup.',
+    source: `date: RIA Novosti, 18 Aug 2025 ("white flag on Urup" five days after 25 Aug); surrender signed 31 Aug: ${SLAVINSKY}, via hoppou.blog 2020-09-01; geo/facts.md event 3b`,
   },
   {
     id: 'occupation-iturup',
+    arm: 'south',
     island: 'iturup',
-    at: [147.88, 45.23],
-    site: 'island',
+    at: [147.69417, 45.08611],
+    site: 'landing',
     date: '1945-08-28',
-    label: '28 Aug 1945',
-    nameEn: 'Iturup occupied (marker at Kurilsk; the landing site is not confirmed)',
-    approximate: true,
-    source: 'geo/facts.md event 3b (date confirmed, site not)',
+    label: 'Iturup 28 Aug',
+    labelAnchor: 'right',
+    nameEn: 'Soviet landing at Rubetsu, Iturup, from Otomari (Korsakov) on Sakhalin',
+    approximate: false,
+    source: `date and site: ${NEMURO_RECORD} and ${SLAVINSKY} (minesweepers T-589 and T-590 into Rubetsu Bay, 28 Aug); position: the former village of Rubetsu (留別), Wikipedia (ru), "Рубэцу", 45°05′10″N 147°41′39″E`,
   },
   {
     id: 'occupation-kunashir',
+    arm: 'south',
     island: 'kunashir',
     at: 'island',
     site: 'island',
     date: '1945-09-01',
-    label: '1 Sep 1945',
-    nameEn: 'Kunashir occupied (island-level marker; site not confirmed)',
+    label: 'Kunashir 1 Sep',
+    labelAnchor: 'right',
+    nameEn: 'Kunashir occupied by a force shipped from Otomari (Korsakov)',
     approximate: true,
-    source: 'geo/facts.md event 3c (date confirmed, site not)',
+    approximateReason: 'Island-level marker: the landing site is not confirmed.',
+    source:
+      'date: geo/facts.md event 3d; Polk RF, "И на Тихом океане свой закончили поход" (capitulation on Kunashir and Shikotan, 1 Sep 1945)',
   },
   {
     id: 'occupation-shikotan',
+    arm: 'south',
     island: 'shikotan',
     at: 'island',
     site: 'island',
     date: '1945-09-01',
-    label: '1 Sep 1945',
-    nameEn: 'Shikotan occupied (island-level marker; site not confirmed)',
+    label: 'Shikotan 1 Sep',
+    labelAnchor: 'left',
+    nameEn: 'Shikotan occupied by a force shipped from Otomari (Korsakov)',
     approximate: true,
-    source: 'geo/facts.md event 3c (date confirmed, site not)',
+    approximateReason: 'Island-level marker: the landing site is not confirmed.',
+    source:
+      'date: geo/facts.md event 3d; Polk RF, "И на Тихом океане свой закончили поход" (capitulation on Kunashir and Shikotan, 1 Sep 1945)',
   },
   {
     id: 'occupation-habomai',
+    arm: 'south',
     island: 'habomai',
     at: [146.15, 43.5],
     site: 'island-group',
     date: '1945-09-03',
     dateEnd: '1945-09-05',
-    label: '3–5 Sep 1945',
+    label: 'Habomai 3–5 Sep',
+    labelAnchor: 'top',
     nameEn: "Habomai islands occupied, after Japan's surrender was signed on 2 Sep",
-    approximate: false,
-    source: 'Japanese government, per geo/facts.md event 3d',
+    approximate: true,
+    approximateReason:
+      'Group-level marker: the occupation of the islets spans 3–5 Sep; the point marks the group, not a landing site.',
+    source: 'date: Japanese government, per geo/facts.md event 3e; group point from geo/facts.md',
   },
 ];
 
 /**
- * Sea waypoints between the stops so the drawn route follows the chain instead of cutting across
- * islands. Schematic: they are not ship tracks. The build checks each is at sea.
+ * Where each arm sets out, and sea waypoints between the stops, so each arm follows the chain instead of
+ * cutting across islands. Schematic: they are not ship tracks. The build checks each waypoint is at sea.
  */
-export const ROUTE_WAYPOINTS: readonly { readonly after: string; readonly points: readonly Position[] }[] = [
+export const ARMS: Record<
+  Arm,
   {
-    // Down the Pacific side of the chain, then through the Friza Strait to Iturup's Okhotsk coast.
-    after: 'occupation-shumshu',
-    points: [
-      [156.4, 50.45],
-      [155.2, 49.4],
-      [154.3, 48.5],
-      [153.5, 47.8],
-      [152.6, 46.9],
-      [150.9, 46.0],
-      [149.9, 45.45],
-      [149.15, 45.62],
-      [148.5, 45.65],
-      [147.9, 45.52],
-      [147.75, 45.35],
+    readonly from: string;
+    readonly start: readonly Position[];
+    readonly after: Readonly<Record<string, readonly Position[]>>;
+    readonly label: string;
+    readonly note: string;
+    readonly source: string;
+  }
+> = {
+  north: {
+    from: 'Petropavlovsk-Kamchatsky',
+    // Out of Avacha Bay's mouth and down Kamchatka's Pacific coast to the First Kuril Strait.
+    start: [
+      [158.85, 52.8],
+      [158.5, 52.0],
+      [157.8, 51.4],
+      [156.85, 50.95],
     ],
+    after: {
+      // Down the Pacific side of the chain, past Paramushir, to Urup.
+      'occupation-shumshu': [
+        [156.75, 50.6],
+        [156.4, 50.45],
+        [155.2, 49.4],
+        [154.3, 48.5],
+        [153.5, 47.8],
+        [152.6, 46.9],
+        [150.9, 46.0],
+      ],
+    },
+    label: 'Northern arm, from Petropavlovsk-Kamchatsky: 18–31 Aug 1945 (schematic route)',
+    note: 'Schematic: the Kamchatka Defence Area force sailed from Petropavlovsk-Kamchatsky, landed on Shumshu on 18 Aug and, after the battle, moved south island by island (Paramushir, Onekotan, Matua, …) to Urup by the end of August. Not ship tracks.',
+    source: `geo/facts.md events 3, 3a, 3b; Wikipedia (en), "Invasion of the Kuril Islands"; ${SLAVINSKY}; line drawn by this build`,
   },
-  // Out of Kurilsk Bay, along Iturup's Okhotsk coast, onto Kunashir from its Okhotsk side.
-  {
-    after: 'occupation-iturup',
-    points: [
-      [147.6, 45.3],
-      [147.2, 44.95],
-      [145.6, 44.35],
+  south: {
+    from: 'Otomari (Korsakov)',
+    // Out of Aniva Bay, round Cape Aniva and across the Sea of Okhotsk to Iturup's Okhotsk coast.
+    start: [
+      [143.0, 46.35],
+      [143.5, 45.85],
+      [145.5, 45.4],
+      [147.4, 45.15],
     ],
+    after: {
+      // Along Iturup's Okhotsk coast, onto Kunashir from its Okhotsk side.
+      'occupation-iturup': [
+        [147.2, 44.95],
+        [145.6, 44.35],
+      ],
+    },
+    label: 'Southern arm, from Otomari (Korsakov): 28 Aug – 5 Sep 1945 (schematic route)',
+    note: 'Schematic: units of the 87th Rifle Corps (16th Army) shipped from Otomari (Korsakov) on southern Sakhalin landed on Iturup on 28 Aug, on Kunashir and Shikotan on 1 Sep, and occupied the Habomai islands on 3–5 Sep. Not ship tracks.',
+    source: `geo/facts.md events 3, 3c–3e; ${SLAVINSKY}, via hoppou.blog; Wikipedia (en), "Invasion of the Kuril Islands"; line drawn by this build`,
   },
-];
+};
+
+/** Otomari (Korsakov), where the southern arm set out: Wikipedia, "Korsakov (town)", 46°38′N 142°46′E. */
+export const OTOMARI: Position = [142.76667, 46.63333];
+
+/** The reveal runs from the first landing to the last: 18 Aug (share LEAD) to 5 Sep 1945 (share 1). */
+const REVEAL_FIRST = Date.UTC(1945, 7, 18);
+const REVEAL_LAST = Date.UTC(1945, 8, 5);
+/** Share of the reveal each arm takes to reach its first stop. */
+const LEAD = 0.1;
+
+export function revealShare(isoDate: string): number {
+  const t = Date.parse(`${isoDate}T00:00:00Z`);
+  return round(LEAD + ((1 - LEAD) * (t - REVEAL_FIRST)) / (REVEAL_LAST - REVEAL_FIRST), 3);
+}
+
+export interface ArmFigures {
+  readonly lengthKm: number;
+  readonly overLandKm: number;
+  /** [reveal share, share of the arm's length drawn]: the arm is drawn as the story reaches each stop's date. */
+  readonly revealKeys: readonly (readonly [number, number])[];
+}
 
 export interface Occupation {
-  readonly features: Feature<Point | LineString, OccupationEventProps | OccupationRouteProps>[];
-  readonly routeKm: number;
-  /** Kilometres of the drawn route that pass over land (through the island markers). */
-  readonly routeOverLandKm: number;
+  readonly features: Feature<Point | LineString, OccupationEventProps | OccupationRouteProps | OccupationOriginProps>[];
+  readonly arms: Record<Arm, ArmFigures>;
 }
 
 function stopPosition(stop: OccupationStop, land: readonly LandFeature[]): Position {
+  if (stop.at === 'nearest-kamchatka') {
+    const gap = nearestBetween(
+      polygonsOf(landById(land, 'kamchatka').geometry),
+      polygonsOf(landById(land, stop.island).geometry),
+    );
+    return roundPosition(gap.to, REGION_DECIMALS);
+  }
   if (stop.at !== 'island') return roundPosition(stop.at, REGION_DECIMALS);
   const [largest] = polygonsOf(landById(land, stop.island).geometry).sort((a, b) => areaKm2(b) - areaKm2(a));
   if (!largest) throw new PipelineError(HISTORY, stop.id, 'island has no polygon');
   return labelPoint(largest, REGION_DECIMALS);
 }
 
+function assertWaypointsAtSea(arm: Arm, points: readonly Position[], land: readonly LandFeature[]): void {
+  for (const p of points) {
+    const hit = land.find((f) => booleanIntersects({ type: 'Point', coordinates: p }, f.geometry));
+    if (hit)
+      throw new PipelineError(
+        HISTORY,
+        `route-1945-${arm}`,
+        `waypoint ${p.join(',')} is on land (${hit.properties.id})`,
+      );
+  }
+}
+
 export function occupation1945(land: readonly LandFeature[]): Occupation {
-  const positions = STOPS.map((s) => stopPosition(s, land));
-  for (const wp of ROUTE_WAYPOINTS) {
-    for (const p of wp.points) {
-      const hit = land.find((f) => booleanIntersects({ type: 'Point', coordinates: p }, f.geometry));
-      if (hit)
-        throw new PipelineError(
-          HISTORY,
-          'route-1945',
-          `waypoint ${p.join(',')} after ${wp.after} is on land (${hit.properties.id})`,
-        );
+  const routes: Feature<LineString, OccupationRouteProps>[] = [];
+  const events: Feature<Point, OccupationEventProps>[] = [];
+  const origins: Feature<Point, OccupationOriginProps>[] = [];
+  const arms = {} as Record<Arm, ArmFigures>;
+  for (const arm of ['north', 'south'] as const) {
+    const spec = ARMS[arm];
+    const stops = STOPS.filter((s) => s.arm === arm);
+    assertWaypointsAtSea(arm, spec.start, land);
+    for (const points of Object.values(spec.after)) assertWaypointsAtSea(arm, points, land);
+    const positions = stops.map((s) => stopPosition(s, land));
+    const path: Position[] = arm === 'south' ? [OTOMARI, ...spec.start] : [...spec.start];
+    for (const [i, stop] of stops.entries()) {
+      const p = positions[i];
+      if (p) path.push(p);
+      path.push(...(spec.after[stop.id] ?? []));
     }
-  }
-  const path: Position[] = [];
-  for (const [i, stop] of STOPS.entries()) {
-    const p = positions[i];
-    if (p) path.push(p);
-    for (const wp of ROUTE_WAYPOINTS) if (wp.after === stop.id) path.push(...wp.points);
-  }
-  const route = line(path);
-  const routeKm = turfLength({ type: 'Feature', properties: {}, geometry: route }, { units: 'kilometers' });
-  const events: Feature<Point, OccupationEventProps>[] = STOPS.map((stop, i) => {
-    const p = positions[i] ?? [0, 0];
-    const along = nearestPointOnLine(route, p, { units: 'kilometers' }).properties.totalDistance;
-    return {
+    const geometry = line(path);
+    const lengthKm = turfLength({ type: 'Feature', properties: {}, geometry }, { units: 'kilometers' });
+    const first = stops[0];
+    const last = stops[stops.length - 1];
+    if (!first || !last) throw new PipelineError(HISTORY, `route-1945-${arm}`, 'arm has no stops');
+    const keys: [number, number][] = [[round(revealShare(first.date) - LEAD, 3), 0]];
+    const start = path[0] ?? [0, 0];
+    origins.push({
       type: 'Feature',
       properties: {
-        id: stop.id,
-        kind: 'event',
-        order: i + 1,
-        date: stop.date,
-        ...(stop.dateEnd ? { date_end: stop.dateEnd } : {}),
-        label: stop.label,
-        name_en: stop.nameEn,
-        island: stop.island,
-        site: stop.site,
-        approximate: stop.approximate,
-        distance_km: round(along, 1),
-        source: stop.source,
+        id: `origin-1945-${arm}`,
+        kind: 'origin',
+        arm,
+        label: `from ${spec.from}`,
+        // The northern start lies near the frame's eastern edge: its label goes west of it.
+        label_anchor: arm === 'north' ? 'right' : 'left',
+        approximate: arm === 'north',
+        ...(arm === 'north'
+          ? {
+              approximate_reason:
+                'The schematic route starts at sea off Avacha Bay, the port of Petropavlovsk-Kamchatsky; the port itself is not placed.',
+            }
+          : {}),
+        reveal_at: keys[0]?.[0] ?? 0,
+        source:
+          arm === 'north'
+            ? spec.source
+            : 'position: Otomari (Korsakov), Wikipedia (en), "Korsakov (town)", 46°38′N 142°46′E; departure: Slavinsky via hoppou.blog',
       },
-      geometry: { type: 'Point', coordinates: p },
-    };
-  });
-  const routeFeature: Feature<LineString, OccupationRouteProps> = {
-    type: 'Feature',
-    properties: {
-      id: 'route-1945',
-      kind: 'route',
-      date: '1945-08-18',
-      date_end: '1945-09-05',
-      label: '18 Aug – 5 Sep 1945',
-      length_km: round(routeKm, 1),
-      approximate: true,
-      note: 'Schematic order of the Soviet occupation, north to south, through the dated markers; not ship tracks. Soviet accounts end the operation on 1 Sep 1945; Japan dates the occupation of the four southern groups 28 Aug – 5 Sep 1945.',
-      source: 'geo/facts.md events 3, 3a–3d; drawn by this build',
-    },
-    geometry: route,
-  };
-  return { features: [routeFeature, ...events], routeKm, routeOverLandKm: overLandKm(route, land) };
+      geometry: { type: 'Point', coordinates: roundPosition(start, REGION_DECIMALS) },
+    });
+    for (const [i, stop] of stops.entries()) {
+      const p = positions[i] ?? [0, 0];
+      const along = nearestPointOnLine(geometry, p, { units: 'kilometers' }).properties.totalDistance;
+      const share = revealShare(stop.date);
+      keys.push([share, round(along / lengthKm, 4)]);
+      events.push({
+        type: 'Feature',
+        properties: {
+          id: stop.id,
+          kind: 'event',
+          arm,
+          order: STOPS.indexOf(stop) + 1,
+          date: stop.date,
+          ...(stop.dateEnd ? { date_end: stop.dateEnd } : {}),
+          label: stop.label,
+          label_anchor: stop.labelAnchor,
+          name_en: stop.nameEn,
+          island: stop.island,
+          site: stop.site,
+          approximate: stop.approximate,
+          ...(stop.approximateReason ? { approximate_reason: stop.approximateReason } : {}),
+          distance_km: round(along, 1),
+          reveal_at: share,
+          source: stop.source,
+        },
+        geometry: { type: 'Point', coordinates: p },
+      });
+    }
+    // The last stop ends the arm; anything drawn after it (none today) finishes with the story.
+    keys.push([1, 1]);
+    routes.push({
+      type: 'Feature',
+      properties: {
+        id: `route-1945-${arm}`,
+        kind: 'route',
+        arm,
+        from: spec.from,
+        date: first.date,
+        date_end: last.dateEnd ?? last.date,
+        label: spec.label,
+        length_km: round(lengthKm, 1),
+        approximate: true,
+        note: spec.note,
+        source: spec.source,
+      },
+      geometry,
+    });
+    arms[arm] = { lengthKm, overLandKm: overLandKm(geometry, land), revealKeys: keys };
+  }
+  events.sort((a, b) => a.properties.order - b.properties.order);
+  return { features: [...routes, ...origins, ...events], arms };
 }
 
 /** Length of the line inside land, sampled every ~1 km (a diagnostic for the route drawing). */

@@ -105,24 +105,26 @@ const FIXED: readonly FixedLabel[] = [
     kind: 'strait',
     at: [149.15, 45.62],
     nameEn: 'Friza (Vries) Strait',
-    nameJa: '択捉海峡',
+    nameJa: '択捉水道',
     nameRu: 'пролив Фриза',
     rank: 3,
     target: 'border-1855',
     check: 'sea',
-    source: WIKI('Friza Strait'),
+    source:
+      'names: Wikipedia (en), "Friza Strait"; Wikipedia (ja), "択捉水道" (フリース海峡 redirects to it; Russian пролив Фриза); label position placed by hand',
   },
   {
     id: 'label-first-kuril-strait',
     kind: 'strait',
     at: [156.58, 50.85],
     nameEn: 'First Kuril Strait',
-    nameJa: '千島海峡',
+    nameJa: '占守海峡',
     nameRu: 'Первый Курильский пролив',
     rank: 3,
     target: 'border-1875',
     check: 'sea',
-    source: WIKI('First Kuril Strait'),
+    source:
+      'names: Wikipedia (en), "First Kuril Strait"; Wikipedia (ja), "占守海峡" (ロシア語: Первый Курильский пр.); label position placed by hand',
   },
   {
     id: 'label-nemuro-strait',
@@ -133,7 +135,8 @@ const FIXED: readonly FixedLabel[] = [
     nameRu: 'Кунаширский пролив',
     rank: 3,
     check: 'sea',
-    source: WIKI('Nemuro Strait'),
+    source:
+      'names: Wikipedia (en), "Nemuro Strait"; Wikipedia (ja), "根室海峡" (Russian: Кунаширский пролив north of Kunashir\'s southern end; its narrowest part, off the Notsuke peninsula, пролив Измены); label position placed by hand',
   },
   {
     id: 'label-russia',

@@ -83,6 +83,42 @@ export function validateOutputs(datasets: ReadonlyMap<DatasetId, FeatureCollecti
 
 const round = (n: number, d: number): number => Math.round(n * 10 ** d) / 10 ** d;
 
+export interface ApproximateThing {
+  readonly id: string;
+  readonly dataset: DatasetId;
+  readonly name: string;
+  readonly reason: string;
+  readonly source: string;
+}
+
+/**
+ * Every feature drawn as approximate, with why and from what: the list "About this map" prints, so it
+ * follows the data. The build stops if an approximate feature does not say why.
+ */
+export function approximateThings(datasets: ReadonlyMap<DatasetId, FeatureCollection>): ApproximateThing[] {
+  const things: ApproximateThing[] = [];
+  const problems: PipelineError[] = [];
+  for (const [dataset, collection] of datasets) {
+    for (const f of collection.features) {
+      const p = f.properties ?? {};
+      if (p['approximate'] !== true) continue;
+      const id = String(p['id']);
+      const reason = p['approximate_reason'] ?? p['note'];
+      const name =
+        p['label'] ?? p['name_en'] ?? p['name'] ?? (p['kind'] === 'range' ? `${String(p['system'])} range` : undefined);
+      if (typeof reason !== 'string' || typeof name !== 'string') {
+        problems.push(
+          new PipelineError(`geo/out/${dataset}.geojson`, id, 'approximate, but says neither why nor what'),
+        );
+        continue;
+      }
+      things.push({ id, dataset, name, reason, source: String(p['source']) });
+    }
+  }
+  throwIfAny(problems);
+  return things;
+}
+
 export function buildAll(source: readonly SourcePolygon[], worldSources: WorldSources): BuildResult {
   const land = buildLand(source, REGION_BBOX);
   throwIfAny(simplificationProblems(land.areas));
@@ -172,23 +208,45 @@ export function buildAll(source: readonly SourcePolygon[], worldSources: WorldSo
     },
     distances: {
       ...Object.fromEntries(
-        dist.features.map((f) => [
-          f.properties.id,
-          { km: f.properties.km, from: f.properties.from, to: f.properties.to },
-        ]),
+        dist.features.flatMap((f) =>
+          f.properties.kind === 'line'
+            ? [
+                [
+                  f.properties.id,
+                  {
+                    km: f.properties.km,
+                    official_km: f.properties.official_km,
+                    from: f.properties.from,
+                    to: f.properties.to,
+                  },
+                ],
+              ]
+            : [],
+        ),
       ),
       nosappu_cape_deg: dist.nosappu,
       nosappu_nearest_habomai_feature: dist.nosappuTo,
     },
     occupation_1945: {
-      route_length_km: round(occupation.routeKm, 1),
-      route_over_land_km: occupation.routeOverLandKm,
-      distance_km_along_route: Object.fromEntries(
+      about:
+        "Two schematic arms; reveal_keys are [share of the story's reveal, share of the arm drawn], one per stop, from each stop's date",
+      arms: Object.fromEntries(
+        (['north', 'south'] as const).map((arm) => [
+          arm,
+          {
+            length_km: round(occupation.arms[arm].lengthKm, 1),
+            over_land_km: occupation.arms[arm].overLandKm,
+            reveal_keys: occupation.arms[arm].revealKeys,
+          },
+        ]),
+      ),
+      distance_km_along_arm: Object.fromEntries(
         occupation.features.flatMap((f) =>
           f.properties.kind === 'event' ? [[f.properties.id, f.properties.distance_km]] : [],
         ),
       ),
     },
+    approximate: approximateThings(datasets),
     border_1875: { strait_width_km: b1875.straitWidthKm, computed_mid_to_facts_mid_km: b1875.midOffsetKm },
     sea_bands_km: SEA_BANDS_KM,
   };

@@ -78,6 +78,8 @@ export const PlaceProperties = v.strictObject({
   name_ru: Text,
   role: Text,
   approximate: v.boolean(),
+  /** Why the point is not exact (only on approximate places). */
+  approximate_reason: v.optional(Text),
   source: Source,
 });
 
@@ -91,9 +93,22 @@ export const BorderProperties = v.strictObject({
   source: Source,
 });
 
+/** The side of a label that sits on its point, as MapLibre's `text-anchor` names it. */
+const LabelAnchor = v.picklist([
+  'left',
+  'right',
+  'top',
+  'bottom',
+  'bottom-left',
+  'bottom-right',
+  'top-left',
+  'top-right',
+]);
+
 export const OccupationEventProperties = v.strictObject({
   id: Id,
   kind: v.literal('event'),
+  arm: v.picklist(['north', 'south']),
   order: v.pipe(v.number(), v.integer(), v.minValue(1)),
   date: IsoDate,
   date_end: v.optional(IsoDate),
@@ -102,13 +117,22 @@ export const OccupationEventProperties = v.strictObject({
   island: Id,
   site: v.picklist(['landing', 'island', 'island-group']),
   approximate: v.boolean(),
+  /** Why the marker is not at a sourced site (only on approximate markers). */
+  approximate_reason: v.optional(Text),
   distance_km: Km,
+  /** Share (0–1) of the story's reveal at which the marker appears: its date on the campaign's timeline. */
+  reveal_at: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  /** Which side of the marker its label prefers, clear of the neighbouring landings. */
+  label_anchor: LabelAnchor,
   source: Source,
 });
 
 export const OccupationRouteProperties = v.strictObject({
   id: Id,
   kind: v.literal('route'),
+  arm: v.picklist(['north', 'south']),
+  /** Where the arm set out. */
+  from: Text,
   date: IsoDate,
   date_end: IsoDate,
   label: Text,
@@ -118,7 +142,24 @@ export const OccupationRouteProperties = v.strictObject({
   source: Source,
 });
 
-export const OccupationProperties = v.variant('kind', [OccupationEventProperties, OccupationRouteProperties]);
+/** Where an arm set out: labelled so the map, not only the legend, says where each arm came from. */
+export const OccupationOriginProperties = v.strictObject({
+  id: Id,
+  kind: v.literal('origin'),
+  arm: v.picklist(['north', 'south']),
+  label: Text,
+  label_anchor: LabelAnchor,
+  approximate: v.boolean(),
+  approximate_reason: v.optional(Text),
+  reveal_at: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  source: Source,
+});
+
+export const OccupationProperties = v.variant('kind', [
+  OccupationEventProperties,
+  OccupationRouteProperties,
+  OccupationOriginProperties,
+]);
 
 export const RenouncedProperties = v.strictObject({
   id: Id,
@@ -161,6 +202,7 @@ export const MissileRangeProperties = v.strictObject({
   ...MissileCommon,
   kind: v.literal('range'),
   basis: v.literal('range from anywhere on the island'),
+  approximate_reason: Text,
   hokkaido_share: Share,
   nemuro_strait_share: v.optional(Share),
   note: v.optional(Text),
@@ -170,18 +212,53 @@ export const MissileMarkerProperties = v.strictObject({
   ...MissileCommon,
   kind: v.literal('marker'),
   label: Text,
+  approximate_reason: Text,
 });
 
 export const MissileProperties = v.variant('kind', [MissileRangeProperties, MissileMarkerProperties]);
 
-export const DistanceProperties = v.strictObject({
-  id: Id,
+const DistanceFigures = {
+  /** Measured by this build on the OSM coastline. */
   km: Km,
+  /** Japan's government figure for the same crossing. */
+  official_km: Km,
+  /** What the official figure measures, as the government states it. */
+  official: Text,
   from: Text,
   to: Text,
-  note: v.optional(Text),
+  note: Text,
+  source: Source,
+};
+
+export const DistanceLineProperties = v.strictObject({ id: Id, kind: v.literal('line'), ...DistanceFigures });
+
+/** Where both figures are written on the map: beside the line's middle, or its far end where the middle is crowded. */
+export const DistanceFigureProperties = v.strictObject({
+  id: Id,
+  kind: v.literal('figure'),
+  ...DistanceFigures,
+  label: Text,
+  label_anchor: LabelAnchor,
+});
+
+/** An islet too small for the coastline data, drawn as a point (Signalny / Kaigara). */
+export const DistanceIsletProperties = v.strictObject({
+  id: Id,
+  kind: v.literal('islet'),
+  name_en: Text,
+  name_ja: Text,
+  name_ja_romaji: Text,
+  name_ru: Text,
+  note: Text,
+  approximate: v.boolean(),
   source: Source,
 });
+
+export const DistanceProperties = v.variant('kind', [
+  DistanceLineProperties,
+  DistanceFigureProperties,
+  DistanceIsletProperties,
+]);
 
 export const WorldProperties = v.strictObject({
   id: Id,
@@ -209,6 +286,7 @@ export type PlaceProps = v.InferOutput<typeof PlaceProperties>;
 export type BorderProps = v.InferOutput<typeof BorderProperties>;
 export type OccupationEventProps = v.InferOutput<typeof OccupationEventProperties>;
 export type OccupationRouteProps = v.InferOutput<typeof OccupationRouteProperties>;
+export type OccupationOriginProps = v.InferOutput<typeof OccupationOriginProperties>;
 export type OccupationProps = v.InferOutput<typeof OccupationProperties>;
 export type RenouncedProps = v.InferOutput<typeof RenouncedProperties>;
 export type OfferProps = v.InferOutput<typeof OfferProperties>;
@@ -216,6 +294,7 @@ export type MissileRangeProps = v.InferOutput<typeof MissileRangeProperties>;
 export type MissileMarkerProps = v.InferOutput<typeof MissileMarkerProperties>;
 export type MissileProps = v.InferOutput<typeof MissileProperties>;
 export type DistanceProps = v.InferOutput<typeof DistanceProperties>;
+export type DistanceFigureProps = v.InferOutput<typeof DistanceFigureProperties>;
 export type WorldProps = v.InferOutput<typeof WorldProperties>;
 export type BordersProps = v.InferOutput<typeof BordersProperties>;
 
@@ -244,7 +323,7 @@ export const DATASETS: Record<DatasetId, DatasetSpec> = {
   'renounced-1951': { properties: RenouncedProperties, geometry: AREAS, decimals: 5 },
   'offer-1956': { properties: OfferProperties, geometry: AREAS, decimals: 5 },
   'missiles-2016': { properties: MissileProperties, geometry: ['Point', ...AREAS], decimals: 5 },
-  distances: { properties: DistanceProperties, geometry: ['LineString'], decimals: 5 },
+  distances: { properties: DistanceProperties, geometry: ['LineString', 'Point'], decimals: 5 },
 };
 
 function issueText(issues: readonly v.BaseIssue<unknown>[]): string {

@@ -213,11 +213,12 @@ test('a revealed layer draws with the reader through its step, and whole at once
   };
   await page.goto(`./#${revealing!.id}`);
   await settledOn(page, revealing!.id);
+  // The markers' filter reaches as far through the campaign's dates as the reader is through the step.
   const atStart = await reach();
-  expect(atStart, 'only the first dates at the start of the step').toBeLessThan(500);
+  expect(atStart, 'only the first dates at the start of the step').toBeLessThan(0.5);
   await page.evaluate((id) => window.scrollBy(0, document.getElementById(id)!.offsetHeight * 0.6), revealing!.id);
   await expect.poll(reach).toBeGreaterThan(atStart);
 
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await expect.poll(reach, { message: 'whole at once under reduced motion' }).toBeGreaterThan(1e9);
+  await expect.poll(reach, { message: 'whole at once under reduced motion' }).toBe(1);
 });

@@ -177,7 +177,11 @@ describe('readFacts', () => {
       at(rawFacts, 'missiles_2016.reach.bastion.hokkaido_share_pct'),
     );
     expect(facts.distances.nosappuHabomai.km).toBe(at(rawFacts, 'distances.nosappu-habomai.km'));
-    expect(facts.route1945.lengthKm).toBe(at(rawFacts, 'occupation_1945.route_length_km'));
+    expect(facts.distances.nosappuKaigara.officialKm).toBe(3.7);
+    expect(facts.route1945.north.lengthKm).toBe(at(rawFacts, 'occupation_1945.arms.north.length_km'));
+    expect(facts.approximate.map((a) => a.id)).toEqual(
+      (at(rawFacts, 'approximate') as { id: string }[]).map((a) => a.id),
+    );
     expect(facts.areas).toHaveLength((at(rawFacts, 'reference_comparison.rows') as unknown[]).length);
     expect(facts.areas[0]).toEqual({
       label: at(rawFacts, 'reference_comparison.rows.0.label'),
@@ -217,8 +221,10 @@ describe('readFacts', () => {
     'distances.nosappu-habomai',
     'distances.hokkaido-kunashir.km',
     'distances.nosappu-habomai.to',
-    'occupation_1945.route_length_km',
-    'occupation_1945.route_over_land_km',
+    'distances.nosappu-kaigara.official_km',
+    'occupation_1945.arms.north.length_km',
+    'occupation_1945.arms.south.over_land_km',
+    'approximate',
   ];
 
   it.each(REQUIRED)('fails naming "%s" when facts.json lacks it', (path) => {
@@ -293,8 +299,10 @@ describe('About.svelte, rendered on the server', () => {
     expect(text).toContain(`Bastion (P-800 Oniks), 300${NBSP}km from Iturup`);
     expect(text).toContain(`${formatPercent(facts.missiles.bal.hokkaidoSharePct)} of Hokkaido`);
     expect(text).toContain('all of the Nemuro Strait');
-    expect(text).toContain(formatKm(facts.distances.nosappuHabomai.km));
-    expect(text).toContain(formatKm(facts.route1945.lengthKm));
+    for (const d of [facts.distances.nosappuKaigara, facts.distances.nosappuHabomai, facts.distances.hokkaidoKunashir])
+      expect(text).toContain(`${d.from} to ${d.to}: ${formatKm(d.officialKm)} official, ${formatKm(d.km)} measured.`);
+    expect(text).toContain(formatKm(facts.route1945.north.lengthKm));
+    expect(text).toContain(formatKm(facts.route1945.south.lengthKm));
     const first = facts.areas[0]!;
     expect(bare).toContain(
       `<th scope="row">${first.label}</th><td>${formatNumber(first.computedKm2)}</td><td>${formatNumber(first.referenceKm2, 0)}</td><td>${formatSignedPercent(first.diffPct)}</td>`,
@@ -307,6 +315,24 @@ describe('About.svelte, rendered on the server', () => {
     expect(text).toContain('Natural Earth, public domain');
     expect(text).toContain('SIL Open Font License 1.1');
     expect(text).toContain('it does not settle it');
+  });
+
+  it('lists every approximate position and line from the data, with its reason and source', () => {
+    const { approximate } = readFacts(rawFacts);
+    expect(approximate.length).toBeGreaterThan(10);
+    for (const thing of approximate) {
+      expect(text, thing.id).toContain(`${thing.name}: ${thing.reason}`);
+      expect(text, thing.id).toContain(`Source: ${thing.source}.`);
+    }
+  });
+
+  it('gives every figure and date it states a source line, and speaks of the 1956 offer neutrally', () => {
+    const sources = [...body.matchAll(/<p class="source">/g)].length;
+    // Areas, 1951, 1956, missiles, distances, 1945.
+    expect(sources).toBe(6);
+    expect(text).toContain('hand over to Japan after a peace treaty');
+    expect(text).not.toMatch(/offered to return/);
+    expect(text).toMatch(/which islands "the Kurile Islands" are, and that is disputed/);
     for (const credit of story.meta.credits) expect(text).toContain(credit);
   });
 

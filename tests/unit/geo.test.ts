@@ -46,8 +46,11 @@ const km2 = (f: Feature): number => area(f) / 1e6;
 const facts = JSON.parse(readFileSync(join(OUT_DIR, 'facts.json'), 'utf8')) as {
   islands: Record<string, { area_km2: number; area_km2_unsimplified: number; simplify_change_pct: number }>;
   offer_1956: { share_of_disputed_area: number };
-  occupation_1945: { route_length_km: number };
-  distances: Record<string, { km: number }>;
+  occupation_1945: {
+    arms: Record<string, { length_km: number; reveal_keys: [number, number][] }>;
+    distance_km_along_arm: Record<string, number>;
+  };
+  distances: Record<string, { km: number; official_km: number }>;
 };
 const polygonsOf = (f: Feature): Polygon['coordinates'][] =>
   f.geometry.type === 'Polygon'
@@ -122,7 +125,8 @@ describe('feature ids', () => {
   it('are served by allFeatureIds and framed by featureBBox', () => {
     const ids = allFeatureIds();
     expect(ids.get('iturup')).toBe('land');
-    expect(ids.get('route-1945')).toBe('occupation-1945');
+    expect(ids.get('route-1945-north')).toBe('occupation-1945');
+    expect(ids.get('route-1945-south')).toBe('occupation-1945');
     expect(ids.get('place-tokyo')).toBe('places');
     const [w, s, e, n] = featureBBox('iturup');
     expect(w).toBeGreaterThan(146.8);
@@ -261,35 +265,30 @@ describe('history layers', () => {
     }
   });
 
-  it('occupation-1945: one route north to south, dated points at their distance along it', () => {
-    const route = feature('occupation-1945', 'route-1945') as Feature<LineString>;
-    const total = length(route, { units: 'kilometers' });
-    expect(route.properties?.length_km).toBeCloseTo(total, 1);
-    expect(facts.occupation_1945.route_length_km).toBeCloseTo(total, 1);
-    const events = get('occupation-1945')
-      .features.filter((f) => f.properties?.kind === 'event')
-      .sort((a, b) => Number(a.properties?.order) - Number(b.properties?.order)) as Feature<Point>[];
-    expect(events.map((e) => e.properties?.date)).toEqual([
-      '1945-08-18',
-      '1945-08-28',
-      '1945-09-01',
-      '1945-09-01',
-      '1945-09-03',
-    ]);
-    let previous = -1;
-    for (const e of events) {
-      const along = nearestPointOnLine(route, e.geometry.coordinates, { units: 'kilometers' }).properties.totalDistance;
-      expect(e.properties?.distance_km, String(e.properties?.id)).toBeCloseTo(along, 1);
-      expect(along).toBeGreaterThan(previous);
-      previous = along;
-    }
-    // Route starts in the north (Shumshu) and ends in the south (Habomai).
-    const coords = route.geometry.coordinates;
-    expect(coords[0]?.[1]).toBeGreaterThan(50);
-    expect(coords[coords.length - 1]?.[1]).toBeLessThan(44);
-    // Sites facts.md does not confirm are marked approximate.
-    for (const id of ['occupation-iturup', 'occupation-kunashir', 'occupation-shikotan']) {
-      expect(feature('occupation-1945', id).properties?.approximate, id).toBe(true);
+  it('occupation-1945: two schematic arms, dated points at their distance along their own arm', () => {
+    for (const arm of ['north', 'south']) {
+      const route = feature('occupation-1945', `route-1945-${arm}`) as Feature<LineString>;
+      const total = length(route, { units: 'kilometers' });
+      expect(route.properties?.length_km).toBeCloseTo(total, 1);
+      expect(facts.occupation_1945.arms[arm]?.length_km).toBeCloseTo(total, 1);
+      expect(route.properties?.approximate).toBe(true);
+      let previous = -1;
+      for (const e of get('occupation-1945').features.filter(
+        (f) => f.properties?.kind === 'event' && f.properties.arm === arm,
+      ) as Feature<Point>[]) {
+        const id = String(e.properties?.id);
+        const along = nearestPointOnLine(route, e.geometry.coordinates, { units: 'kilometers' }).properties
+          .totalDistance;
+        expect(e.properties?.distance_km, id).toBeCloseTo(along, 1);
+        expect(facts.occupation_1945.distance_km_along_arm[id]).toBe(e.properties?.distance_km);
+        // On the line, and in date order along it.
+        expect(
+          nearestPointOnLine(route, e.geometry.coordinates, { units: 'kilometers' }).properties.pointDistance,
+          id,
+        ).toBeLessThan(0.01);
+        expect(along, id).toBeGreaterThan(previous);
+        previous = along;
+      }
     }
   });
 
@@ -324,7 +323,7 @@ describe('history layers', () => {
   });
 
   it('distances are geodesic lengths of their lines', () => {
-    for (const id of ['nosappu-habomai', 'hokkaido-kunashir']) {
+    for (const id of ['nosappu-kaigara', 'nosappu-habomai', 'hokkaido-kunashir']) {
       const f = feature('distances', id) as Feature<LineString>;
       const [a = [0, 0], b = [0, 0]] = f.geometry.coordinates;
       expect(f.properties?.km, id).toBeCloseTo(distance(a, b, { units: 'kilometers' }), 1);
@@ -336,6 +335,165 @@ describe('history layers', () => {
       ...polygonsOf(feature('land', 'hokkaido')).flatMap((p) => (p[0] ?? []).map((q) => q[0] ?? 0)),
     );
     expect(nosappu[0]).toBe(east);
+  });
+});
+
+/**
+ * The facts a fact-check corrected (issue 14, geo/facts.md events 3–3e, names, straits, distances).
+ * Each assertion names the corrected value, so reverting it fails here.
+ */
+describe('corrected facts', () => {
+  const events = (): Feature<Point>[] =>
+    get('occupation-1945').features.filter((f) => f.properties?.kind === 'event') as Feature<Point>[];
+  const event = (id: string): Record<string, unknown> => feature('occupation-1945', id).properties ?? {};
+
+  it('1945: two arms, north from Petropavlovsk-Kamchatsky to Urup, south from Otomari (Korsakov) to Habomai', () => {
+    const north = feature('occupation-1945', 'route-1945-north') as Feature<LineString>;
+    const south = feature('occupation-1945', 'route-1945-south') as Feature<LineString>;
+    expect(north.properties).toMatchObject({ arm: 'north', from: 'Petropavlovsk-Kamchatsky', approximate: true });
+    expect(south.properties).toMatchObject({ arm: 'south', from: 'Otomari (Korsakov)', approximate: true });
+    for (const route of [north, south]) expect(String(route.properties?.label)).toContain('schematic route');
+    // No single line from Shumshu to Habomai.
+    expect(get('occupation-1945').features.some((f) => f.properties?.id === 'route-1945')).toBe(false);
+    const byArm = (arm: string): string[] =>
+      events()
+        .filter((e) => e.properties?.arm === arm)
+        .sort((a, b) => Number(a.properties?.order) - Number(b.properties?.order))
+        .map((e) => String(e.properties?.island));
+    expect(byArm('north')).toEqual(['shumshu', 'urup']);
+    expect(byArm('south')).toEqual(['iturup', 'kunashir', 'shikotan', 'habomai']);
+    // The northern arm starts off Kamchatka (north of Shumshu); the southern at Otomari on Sakhalin.
+    expect(north.geometry.coordinates[0]?.[1]).toBeGreaterThan(52.5);
+    expect(south.geometry.coordinates[0]).toEqual([142.76667, 46.63333]);
+    // The southern arm's first landing is Iturup's Okhotsk coast, not the chain's Pacific side.
+    expect(south.geometry.coordinates.every(([x = 0]) => x < 147.8)).toBe(true);
+  });
+
+  it('1945: each marker names its island and carries its own date', () => {
+    expect(
+      events()
+        .sort((a, b) => Number(a.properties?.order) - Number(b.properties?.order))
+        .map((e) => [e.properties?.island, e.properties?.date, e.properties?.date_end ?? null, e.properties?.label]),
+    ).toEqual([
+      ['shumshu', '1945-08-18', '1945-08-23', 'Shumshu 18 Aug'],
+      ['urup', '1945-08-30', '1945-08-31', 'Urup end Aug'],
+      ['iturup', '1945-08-28', null, 'Iturup 28 Aug'],
+      ['kunashir', '1945-09-01', null, 'Kunashir 1 Sep'],
+      ['shikotan', '1945-09-01', null, 'Shikotan 1 Sep'],
+      ['habomai', '1945-09-03', '1945-09-05', 'Habomai 3–5 Sep'],
+    ]);
+  });
+
+  it('1945: the reveal draws markers in date order, each as its arm reaches it', () => {
+    const sorted = [...events()].sort((a, b) => Number(a.properties?.reveal_at) - Number(b.properties?.reveal_at));
+    const dates = sorted.map((e) => String(e.properties?.date));
+    expect(dates).toEqual([...dates].sort());
+    for (const e of events()) {
+      const p = e.properties ?? {};
+      const keys = facts.occupation_1945.arms[String(p.arm)]?.reveal_keys ?? [];
+      const arm = facts.occupation_1945.arms[String(p.arm)]?.length_km ?? 1;
+      // At the marker's reveal share, its arm is drawn exactly up to it.
+      const key = keys.find(
+        ([share, drawn]) => share === p.reveal_at && Math.abs(drawn * arm - Number(p.distance_km)) < 0.1,
+      );
+      expect(key, String(p.id)).toBeDefined();
+    }
+  });
+
+  it('1945: markers sit at sourced landing areas, or say why they are approximate', () => {
+    const shumshu = event('occupation-shumshu');
+    // Not the island's general coordinate (6 km inland) but the north-east shore facing Cape Lopatka.
+    const at = (feature('occupation-1945', 'occupation-shumshu') as Feature<Point>).geometry.coordinates;
+    expect(distance(at, [156.317, 50.733], { units: 'kilometers' })).toBeGreaterThan(10);
+    expect(shumshu).toMatchObject({ site: 'landing', approximate: true });
+    expect(String(shumshu.approximate_reason)).toMatch(/Takeda beach.*Kokutan.*Kotomari/);
+    // Iturup: Rubetsu, where the accounts put the 28 Aug landing, not Kurilsk.
+    const iturup = (feature('occupation-1945', 'occupation-iturup') as Feature<Point>).geometry.coordinates;
+    expect(iturup).toEqual([147.69417, 45.08611]);
+    expect(event('occupation-iturup')).toMatchObject({ site: 'landing', approximate: false });
+    expect(String(event('occupation-iturup').source)).toMatch(/Rubetsu/);
+    for (const id of ['occupation-urup', 'occupation-kunashir', 'occupation-shikotan', 'occupation-habomai'])
+      expect(event(id), id).toMatchObject({ approximate: true });
+    for (const e of events()) {
+      const p = e.properties ?? {};
+      expect(p.approximate === true, `${String(p.id)}: approximate_reason only on approximate markers`).toBe(
+        typeof p.approximate_reason === 'string' && p.approximate_reason.length > 20,
+      );
+    }
+  });
+
+  it('every point drawn as exact (approximate: false) names where its position comes from', () => {
+    const exact = DATASET_IDS.flatMap((id) =>
+      get(id).features.filter((f) => f.geometry.type === 'Point' && f.properties?.approximate === false),
+    );
+    expect(exact.length).toBeGreaterThan(5);
+    for (const f of exact)
+      expect(String(f.properties?.source), String(f.properties?.id)).toMatch(/\b(position|coordinates)\b/i);
+  });
+
+  it('facts.json lists every approximate feature with its reason, for About', () => {
+    const listed = (
+      JSON.parse(readFileSync(join(OUT_DIR, 'facts.json'), 'utf8')) as {
+        approximate: { id: string; reason: string; source: string }[];
+      }
+    ).approximate;
+    const approximate = DATASET_IDS.flatMap((id) =>
+      get(id)
+        .features.filter((f) => f.properties?.approximate === true)
+        .map((f) => String(f.properties?.id)),
+    );
+    expect(listed.map((t) => t.id).sort()).toEqual(approximate.sort());
+    for (const t of listed) {
+      expect(t.reason.length, t.id).toBeGreaterThan(20);
+      expect(t.source.length, t.id).toBeGreaterThan(10);
+    }
+  });
+
+  it('strait names in English, Japanese and Russian, as sourced', () => {
+    const names = (id: string): unknown[] => {
+      const p = feature('labels', id).properties ?? {};
+      return [p.name_en, p.name_ja, p.name_ru];
+    };
+    expect(names('label-first-kuril-strait')).toEqual(['First Kuril Strait', '占守海峡', 'Первый Курильский пролив']);
+    expect(names('label-friza-strait')).toEqual(['Friza (Vries) Strait', '択捉水道', 'пролив Фриза']);
+    expect(names('label-nemuro-strait')).toEqual(['Nemuro Strait', '根室海峡', 'Кунаширский пролив']);
+    for (const id of ['label-first-kuril-strait', 'label-friza-strait', 'label-nemuro-strait'])
+      expect(String(feature('labels', id).properties?.source), id).toMatch(/Wikipedia \(ja\)/);
+  });
+
+  it('Signalny / Kaigara is drawn at its lighthouse, off Cape Nosappu towards Tanfiliev', () => {
+    const kaigara = feature('distances', 'kaigara') as Feature<Point>;
+    expect(kaigara.properties).toMatchObject({
+      kind: 'islet',
+      name_en: 'Signalny',
+      name_ja: '貝殻島',
+      name_ja_romaji: 'Kaigara',
+      name_ru: 'Сигнальный',
+      approximate: false,
+    });
+    expect(kaigara.geometry.coordinates).toEqual([145.85833, 43.39667]);
+    const nosappu = (feature('distances', 'nosappu-kaigara') as Feature<LineString>).geometry.coordinates[0] ?? [];
+    // East of the cape (the old 145.78, 43.39 lay west of it), within half a kilometre of the official 3.7 km.
+    expect(kaigara.geometry.coordinates[0]).toBeGreaterThan(nosappu[0] ?? 0);
+    expect(Math.abs(distance(nosappu, kaigara.geometry.coordinates, { units: 'kilometers' }) - 3.7)).toBeLessThan(0.5);
+  });
+
+  it('distances: the official figure beside the measured one, each labelled with how it was obtained', () => {
+    const expected: Record<string, number> = { 'nosappu-kaigara': 3.7, 'nosappu-habomai': 7, 'hokkaido-kunashir': 16 };
+    for (const [id, official] of Object.entries(expected)) {
+      const line = feature('distances', id).properties ?? {};
+      expect(line.official_km, id).toBe(official);
+      expect(facts.distances[id]?.official_km, id).toBe(official);
+      expect(String(line.source), id).toMatch(/hoppou\.go\.jp/);
+      const figure = feature('distances', `${id}-figure`).properties ?? {};
+      expect(figure.label, id).toBe(
+        `${official.toFixed(1)} km (official)\n${Number(line.km).toFixed(1)} km (measured)`,
+      );
+    }
+    // The measured figures stay within 0.5 km of the official ones.
+    for (const [id, official] of Object.entries(expected))
+      expect(Math.abs(Number(feature('distances', id).properties?.km) - official), id).toBeLessThan(0.5);
+    expect(feature('distances', 'hokkaido-kunashir').properties?.official).toMatch(/Notsuke/);
   });
 });
 

@@ -6,15 +6,17 @@ import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import Legend from '../../src/lib/story/Legend.svelte';
 import { STORY_LAYERS, type StoryLayerId } from '../../src/lib/map/layers.ts';
-import { palette } from '../../src/lib/map/palette.ts';
+import { OCCUPATION_DASHES, palette } from '../../src/lib/map/palette.ts';
 import { legendFor } from '../../src/lib/story/reading-aids.ts';
 
 const every = Object.keys(STORY_LAYERS) as StoryLayerId[];
-const html = render(Legend, { props: { items: legendFor({ layers: every, muted: [] }) } }).body;
+const items = legendFor({ layers: every, muted: [] });
+const html = render(Legend, { props: { items } }).body;
 
 describe('Legend', () => {
-  it('draws one swatch per layer, with no style attribute', () => {
-    expect(html.match(/<svg class="swatch/g)).toHaveLength(every.length);
+  it('draws one swatch per legend entry (a layer, or each part of one), with no style attribute', () => {
+    expect(items.length).toBeGreaterThan(every.length); // the 1945 layer has one entry per arm
+    expect(html.match(/<svg class="swatch/g)).toHaveLength(items.length);
     expect(html).not.toMatch(/\sstyle=/);
   });
 
@@ -27,6 +29,12 @@ describe('Legend', () => {
 
   it('dashes the layers drawn dashed on the map, and only those', () => {
     const dashed = html.match(/stroke-dasharray="/g) ?? [];
-    expect(dashed).toHaveLength(4); // disputed, the two treaty borders, the missiles' ranges
+    // disputed, the two treaty borders, the missiles' ranges, the two 1945 arms
+    expect(dashed).toHaveLength(6);
+  });
+
+  it("dashes each 1945 arm with the map's own pattern for that arm", () => {
+    expect(html).toContain(`stroke-dasharray="${OCCUPATION_DASHES.north.map((n) => n * 3).join(' ')}"`);
+    expect(html).toContain(`stroke-dasharray="${OCCUPATION_DASHES.south.map((n) => n * 3).join(' ')}"`);
   });
 });

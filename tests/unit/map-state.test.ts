@@ -6,6 +6,7 @@ import {
   MUTED_FACTOR,
   controlledLayers,
   diffStyleState,
+  drawnShare,
   styleStateFor,
   type StepLayers,
   type StyleOp,
@@ -143,29 +144,63 @@ describe('controlledLayers', () => {
 
 describe('reveal', () => {
   const occupation: StepLayers = { layers: ['occupation-1945'], muted: [], highlight: [] };
+  // Each arm reaches its stops at their dates: north 0→0.7, south 0.5→0.9 (facts.json's shape).
+  const keys = {
+    north: [
+      [0, 0],
+      [0.1, 0.25],
+      [0.7, 1],
+    ],
+    south: [
+      [0.5, 0],
+      [0.6, 0.5],
+      [0.8, 0.8],
+      [0.8, 0.9],
+      [0.9, 1],
+    ],
+  };
+  const gradientAt = (state: ReturnType<typeof styleStateFor>, arm: string): unknown =>
+    (state.layers[`occupation-1945-${arm}-line`]!.gradient as unknown[])[3];
 
-  it('draws the route up to the reader progress and shows only the dates it has passed', () => {
-    const half = styleStateFor(occupation, reader, specs, { layer: 'occupation-1945', fraction: 0.5, lengthKm: 1000 });
-    expect(half.layers['occupation-1945-line']!.gradient).toEqual([
+  it('draws each arm up to where its dates have reached, and shows only the landings passed', () => {
+    const half = styleStateFor(occupation, reader, specs, { layer: 'occupation-1945', fraction: 0.55, keys });
+    expect(half.layers['occupation-1945-north-line']!.gradient).toEqual([
       'step',
       ['line-progress'],
       expect.any(String),
-      0.5,
+      0.813,
       'rgba(0, 0, 0, 0)',
     ]);
-    expect(JSON.stringify(half.layers['occupation-1945-circle']!.filter)).toContain('500');
+    // The southern arm set out later: a quarter of the way to Iturup at 0.55.
+    expect(gradientAt(half, 'south')).toBe(0.25);
+    expect(half.layers['occupation-1945-circle']!.filter).toEqual([
+      'all',
+      ['==', ['geometry-type'], 'Point'],
+      ['<=', ['coalesce', ['get', 'reveal_at'], 0], 0.55],
+    ]);
+    // Before the southern arm sets out it is not drawn at all; two landings on one date are reached together.
+    const early = styleStateFor(occupation, reader, specs, { layer: 'occupation-1945', fraction: 0.3, keys });
+    expect(gradientAt(early, 'south')).toBe(0.0001);
+    const together = styleStateFor(occupation, reader, specs, { layer: 'occupation-1945', fraction: 0.8, keys });
+    expect(gradientAt(together, 'south')).toBe(0.9);
   });
 
   it('draws everything when the step does not reveal, or at the end of the step', () => {
     const none = styleStateFor(occupation, reader, specs);
-    const end = styleStateFor(occupation, reader, specs, { layer: 'occupation-1945', fraction: 1, lengthKm: 1000 });
-    expect(none.layers['occupation-1945-line']!.gradient).toEqual(end.layers['occupation-1945-line']!.gradient);
-    expect(none.layers['occupation-1945-circle']!.filter).toEqual(end.layers['occupation-1945-circle']!.filter);
+    const end = styleStateFor(occupation, reader, specs, { layer: 'occupation-1945', fraction: 1, keys });
+    for (const id of ['occupation-1945-north-line', 'occupation-1945-south-line', 'occupation-1945-circle'])
+      expect(none.layers[id], id).toEqual(end.layers[id]);
+  });
+
+  it('without keys, draws each line to the reader progress', () => {
+    expect(drawnShare(0.42, undefined)).toBe(0.42);
+    expect(drawnShare(0.35, keys.south)).toBe(0);
+    expect(drawnShare(0.95, keys.south)).toBe(1);
   });
 
   it('moves the map at most once per percent of progress', () => {
-    const a = styleStateFor(occupation, reader, specs, { layer: 'occupation-1945', fraction: 0.501, lengthKm: 1000 });
-    const b = styleStateFor(occupation, reader, specs, { layer: 'occupation-1945', fraction: 0.503, lengthKm: 1000 });
+    const a = styleStateFor(occupation, reader, specs, { layer: 'occupation-1945', fraction: 0.501, keys });
+    const b = styleStateFor(occupation, reader, specs, { layer: 'occupation-1945', fraction: 0.503, keys });
     expect(diffStyleState(a, b)).toEqual([]);
   });
 });

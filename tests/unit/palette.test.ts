@@ -382,7 +382,7 @@ describe('story colours stay apart under normal and simulated colour-vision defi
   const notOffered = feature('offer-1956', 'offer-1956-not-offered');
   const bal = feature('missiles-2016', 'bal-range');
   const bastion = feature('missiles-2016', 'bastion-range');
-  const route = feature('occupation-1945', 'route-1945');
+  const route = feature('occupation-1945', 'route-1945-north');
   const border1855 = feature('border-1855', 'border-1855');
   const border1875 = feature('border-1875', 'border-1875');
 
@@ -485,7 +485,7 @@ describe('story colours stay apart under normal and simulated colour-vision defi
           for (const base of bases) {
             cases.push({
               where: `${occupation.name} vs ${border.name} ${over(base)}`,
-              a: drawnLine(occupation, 'occupation-1945-line', route, base),
+              a: drawnLine(occupation, 'occupation-1945-north-line', route, base),
               b: drawnLine(border, `${id}-line`, f, base),
             });
           }
@@ -685,7 +685,11 @@ describe('non-text contrast (WCAG 1.4.11, 3:1)', () => {
     },
     { layer: 'border-1855-line', story: 'border-1855', features: [feature('border-1855', 'border-1855')] },
     { layer: 'border-1875-line', story: 'border-1875', features: [feature('border-1875', 'border-1875')] },
-    { layer: 'occupation-1945-line', story: 'occupation-1945', features: [feature('occupation-1945', 'route-1945')] },
+    ...(['north', 'south'] as const).map((arm) => ({
+      layer: `occupation-1945-${arm}-line`,
+      story: 'occupation-1945' as const,
+      features: [feature('occupation-1945', `route-1945-${arm}`)],
+    })),
     { layer: 'distances-line', story: 'distances', features: [feature('distances', 'nosappu-habomai')] },
     {
       layer: 'highlight-land-line',

@@ -11,9 +11,32 @@ const mutable = steps.map((s) => ({ ...s, layers: [...s.layers], muted: [...s.mu
 describe('legendFor', () => {
   it('lists only what the step shows, muted layers last and marked', () => {
     expect(legendFor(mutable[1]!)).toEqual([
-      { id: 'occupation-1945', label: 'Soviet occupation, Aug–Sep 1945', muted: false },
-      { id: 'disputed', label: 'Islands claimed by Japan, held by Russia since 1945', muted: true },
+      {
+        id: 'occupation-1945',
+        key: 'occupation-1945-north',
+        part: 'north',
+        label: 'Soviet occupation 1945, north from Petropavlovsk-Kamchatsky, 18–31 Aug: schematic route',
+        muted: false,
+      },
+      {
+        id: 'occupation-1945',
+        key: 'occupation-1945-south',
+        part: 'south',
+        label: 'Soviet occupation 1945, south from Otomari (Korsakov), 28 Aug – 5 Sep: schematic route',
+        muted: false,
+      },
+      {
+        id: 'disputed',
+        key: 'disputed',
+        label: 'Islands claimed by Japan, held by Russia since 1945',
+        muted: true,
+      },
     ]);
+  });
+
+  it('says on the 1951 layer that what the Kurile Islands include is disputed', () => {
+    const [item] = legendFor({ layers: ['renounced-1951'], muted: [] });
+    expect(item?.label).toMatch(/four southern groups is disputed/);
     expect(legendFor(mutable[0]!)).toEqual([]);
   });
 });

@@ -140,16 +140,28 @@ describe('step state', () => {
     expect(fill).toMatch(new RegExp(`data-id="offer-1956-not-offered"[^>]*fill="${palette.retained}"`));
   });
 
-  it('draws a revealed layer in its final state: the whole route and every dated marker', () => {
+  it('draws a revealed layer in its final state: both dashed arms and every dated marker', () => {
     const step = stepOf('sign-first');
     expect(step.reveal).toBe('occupation-1945');
     const svg = svgOf('sign-first');
-    expect(attribute(layerGroup(svg, 'occupation-1945-line') ?? '', 'stroke')).toBe(palette.occupation);
+    for (const arm of ['north', 'south']) {
+      const line = layerGroup(svg, `occupation-1945-${arm}-line`) ?? '';
+      expect(attribute(line, 'stroke'), arm).toBe(palette.occupation);
+      expect(attribute(line, 'stroke-dasharray'), arm).toBeTruthy();
+    }
     const markers = layerGroup(svg, 'occupation-1945-circle') ?? '';
-    for (const id of ['shumshu', 'iturup', 'kunashir', 'shikotan', 'habomai']) {
+    for (const id of ['shumshu', 'urup', 'iturup', 'kunashir', 'shikotan', 'habomai']) {
       expect(markers).toContain(`data-id="occupation-${id}"`);
     }
-    expect(layerGroup(svg, 'occupation-1945-label')).toContain('3–5 Sep 1945');
+    expect(layerGroup(svg, 'occupation-1945-label')).toContain('Habomai 3–5 Sep');
+  });
+
+  it('writes both figures of each crossing on the distance step', () => {
+    const labels = layerGroup(svgOf('no-trade'), 'distances-label') ?? '';
+    const text = labels.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('3.7 km (official) 3.5 km (measured)');
+    expect(text).toContain('7.0 km (official) 7.4 km (measured)');
+    expect(text).toContain('16.0 km (official) 16.2 km (measured)');
   });
 
   it('labels the places, turning a label the frame would cut to the other side of its point', () => {

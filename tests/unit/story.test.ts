@@ -53,10 +53,12 @@ const CONTRACT: KnownIds = {
     ['place-shimoda', point('places', 138.945, 34.679)],
     ['place-saint-petersburg', point('places', 30.316, 59.939)],
     ['place-san-francisco', point('places', -122.421, 37.779)],
-    ['route-1945', area('occupation-1945', [145.9, 43.4, 156.4, 50.8])],
+    ['route-1945-north', area('occupation-1945', [149.9, 45.9, 158.9, 52.8])],
+    ['route-1945-south', area('occupation-1945', [142.7, 43.5, 147.7, 46.6])],
     ['bal-range', area('missiles-2016', [143.8, 42.9, 148.2, 45.3])],
     ['bastion-range', area('missiles-2016', [143.5, 41.9, 152.7, 48.3])],
-    ['nosappu-habomai', area('distances', [145.78, 43.38, 145.82, 43.4])],
+    ['nosappu-kaigara', area('distances', [145.81, 43.38, 145.86, 43.4])],
+    ['nosappu-habomai', area('distances', [145.81, 43.38, 145.9, 43.43])],
     ['hokkaido-kunashir', area('distances', [145.2, 43.6, 145.4, 43.9])],
   ]),
 };
@@ -140,8 +142,8 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
   });
 
   it('highlight of a feature whose layer is not visible says which layer to add', () => {
-    expect(errorsOf(withStepLines([...GOOD_STEP, 'highlight: [place-tokyo, route-1945]']))).toEqual([
-      'story/kurils.md:14: step "summit": highlight[1]: feature "route-1945" is in dataset "occupation-1945", which this step does not show — add layer "occupation-1945" to layers or muted',
+    expect(errorsOf(withStepLines([...GOOD_STEP, 'highlight: [place-tokyo, route-1945-north]']))).toEqual([
+      'story/kurils.md:14: step "summit": highlight[1]: feature "route-1945-north" is in dataset "occupation-1945", which this step does not show — add layer "occupation-1945" to layers or muted',
     ]);
   });
 
@@ -425,7 +427,7 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
             'id: summit',
             'camera: { frame: [place-nagato, atlantis] }',
             'layers: [occupaton-1945]',
-            'highlight: [route-1945, place-tokio]',
+            'highlight: [route-1945-north, place-tokio]',
             'reveal: occupation-1945',
             'alt: x',
           ],

@@ -33,6 +33,8 @@ export interface StoryLayerDefinition {
   readonly dataset: DatasetId;
   /** What the legend calls it. */
   readonly legend: string;
+  /** Legend entries of a layer that draws distinct things, each with its own swatch (the 1945 arms). */
+  readonly parts?: readonly { readonly key: string; readonly legend: string }[];
   /** The year on the timeline rail, for layers that show one moment of the history. */
   readonly year?: number;
   /** The layer can draw itself in step with the reader's progress (a step's `reveal`). */
@@ -47,21 +49,35 @@ export const STORY_LAYERS = {
   'occupation-1945': {
     dataset: 'occupation-1945',
     legend: 'Soviet occupation, Aug–Sep 1945',
+    parts: [
+      {
+        key: 'north',
+        legend: 'Soviet occupation 1945, north from Petropavlovsk-Kamchatsky, 18–31 Aug: schematic route',
+      },
+      {
+        key: 'south',
+        legend: 'Soviet occupation 1945, south from Otomari (Korsakov), 28 Aug – 5 Sep: schematic route',
+      },
+    ],
     year: 1945,
     revealable: true,
   },
   'renounced-1951': {
     dataset: 'renounced-1951',
-    legend: 'Kurils renounced by Japan, 1951 (the USSR did not sign)',
+    legend:
+      'Kurile Islands renounced by Japan, 1951 (the USSR did not sign). Whether they include the four southern groups is disputed: Japan says not, Russia says so',
     year: 1951,
   },
   'offer-1956': {
     dataset: 'offer-1956',
-    legend: 'Offered to Japan in 1956 (blue); not offered (grey)',
+    legend: '1956 declaration: to be handed over after a peace treaty (blue); not included (grey)',
     year: 1956,
   },
   'missiles-2016': { dataset: 'missiles-2016', legend: 'Missile reach, 2016', year: 2016 },
-  distances: { dataset: 'distances', legend: 'Distances' },
+  distances: {
+    dataset: 'distances',
+    legend: "Distances: official = Japan's government figure; measured = on this map's coastline data",
+  },
 } as const satisfies Record<string, StoryLayerDefinition>;
 
 export type StoryLayerId = keyof typeof STORY_LAYERS;

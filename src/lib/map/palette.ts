@@ -31,3 +31,9 @@ export const palette = {
   distance: '#0072b2',
   highlight: '#111111',
 } as const;
+
+/**
+ * The 1945 arms' dash patterns, in line widths (MapLibre's unit), shared by the map and the legend:
+ * two patterns, so the arms differ by more than position; both say "schematic".
+ */
+export const OCCUPATION_DASHES = { north: [2, 1.5], south: [4, 1.5] } as const;

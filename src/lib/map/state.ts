@@ -24,12 +24,16 @@ export interface ReaderSettings {
   fadeMs: number;
 }
 
-/** How much of a revealed layer is drawn: a share of the route's length, in kilometres. */
+/** How far a revealed layer is drawn: the reader's progress through the step. */
 export interface Reveal {
   layer: StoryLayerId;
-  /** 0–1 of the route's length. */
+  /** 0–1: the reader's progress, which the layer maps to its own dates. */
   fraction: number;
-  lengthKm: number;
+  /**
+   * Per line (its `kuril:reveal-arm`), `[progress, share of the line drawn]` keys in progress order:
+   * each arm of the 1945 campaign reaches each landing at the landing's date (facts.json).
+   */
+  keys?: Readonly<Record<string, readonly (readonly number[])[]>>;
 }
 
 export interface LayerState {
@@ -86,6 +90,30 @@ function revealKind(spec: LayerSpecification): 'line' | 'points' | undefined {
   return kind === 'line' || kind === 'points' ? kind : undefined;
 }
 
+function revealArm(spec: LayerSpecification): string | undefined {
+  const arm = (spec.metadata as Record<string, unknown> | undefined)?.['kuril:reveal-arm'];
+  return typeof arm === 'string' ? arm : undefined;
+}
+
+/**
+ * The share of a line drawn at `progress`, interpolated between its keys; the last key for a
+ * progress wins, so two landings on one date are both reached at it. Without keys, the progress itself.
+ */
+export function drawnShare(progress: number, keys: readonly (readonly number[])[] | undefined): number {
+  if (!keys || keys.length === 0) return progress;
+  let drawn = 0;
+  for (const [i, [at = 0, share = 0]] of keys.entries()) {
+    if (progress >= at) {
+      drawn = share;
+      continue;
+    }
+    const [prevAt = at, prevShare = share] = keys[i - 1] ?? [];
+    if (at > prevAt) drawn = prevShare + ((share - prevShare) * (progress - prevAt)) / (at - prevAt);
+    break;
+  }
+  return Math.round(drawn * 1000) / 1000;
+}
+
 /** Rounded to 1%, so scrolling through a step changes the map at most a hundred times. */
 function revealedShare(owner: StoryLayerId, reveal: Reveal | null): number {
   return reveal && reveal.layer === owner ? Math.round(Math.min(1, Math.max(0, reveal.fraction)) * 100) / 100 : 1;
@@ -111,14 +139,16 @@ export function styleStateFor(
       const share = revealedShare(owner, reveal);
       const kind = revealKind(spec);
       const entry: LayerState = { visible, opacity };
-      if (kind === 'line') entry.gradient = revealGradient(share);
+      if (kind === 'line') {
+        const arm = revealArm(spec);
+        entry.gradient = revealGradient(share >= 1 ? 1 : drawnShare(share, arm ? reveal?.keys?.[arm] : undefined));
+      }
       if (kind === 'points') {
-        // Dated points appear as the line passes them.
-        const reach = share >= 1 || !reveal ? Number.MAX_SAFE_INTEGER : share * reveal.lengthKm;
+        // Dated points appear on their date, as their arm reaches them.
         entry.filter = [
           'all',
           ['==', ['geometry-type'], 'Point'],
-          ['<=', ['coalesce', ['get', 'distance_km'], 0], reach],
+          ['<=', ['coalesce', ['get', 'reveal_at'], 0], share],
         ];
       }
       layers[spec.id] = entry;

@@ -14,7 +14,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import { DATASET_IDS, type DatasetId, type StoryLayerId } from './layers.ts';
-import { palette } from './palette.ts';
+import { OCCUPATION_DASHES, palette } from './palette.ts';
 
 export const LABEL_FONT = ['Noto Sans Regular'];
 
@@ -41,7 +41,50 @@ export function labelText(mode: NameMode): ExpressionSpecification {
 }
 
 /** Symbol layers whose text follows the reader's name mode. */
-export const NAMED_LABEL_LAYERS = ['labels-symbol', 'places-label'] as const;
+export const NAMED_LABEL_LAYERS = ['labels-symbol', 'places-label', 'distances-name'] as const;
+
+type Side = 'left' | 'right' | 'top' | 'bottom' | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
+
+/** Sides a crowded story label may take, in order of preference after the one its data names. */
+const LABEL_SIDES: readonly Side[] = [
+  'left',
+  'right',
+  'top-left',
+  'bottom-left',
+  'top-right',
+  'bottom-right',
+  'top',
+  'bottom',
+];
+
+/** Offset in ems that puts text anchored at `side` `em` away from its point. */
+function sideOffset(side: Side, em: number): [number, number] {
+  const d = side.includes('-') ? em * 0.7 : em;
+  const x = side.includes('left') ? d : side.includes('right') ? -d : 0;
+  const y = side.startsWith('top') ? d : side.startsWith('bottom') ? -d : 0;
+  return [x, y];
+}
+
+/**
+ * Layout for a story label beside its point: the side its feature's `label_anchor` names (for the
+ * still-map renderer, which takes one side), and for MapLibre that side first, then the others, so
+ * labels in a crowd (the southern landings, the crossings off Cape Nosappu) each find room.
+ */
+function besidePoint(em: number, fallback: Side): Record<string, unknown> {
+  const order = (first: Side): (string | [number, number])[] =>
+    [first, ...LABEL_SIDES.filter((s) => s !== first)].flatMap((s) => [s, sideOffset(s, em)]);
+  const byData = (pick: (side: Side) => unknown, last: unknown): unknown => [
+    'match',
+    ['get', 'label_anchor'],
+    ...LABEL_SIDES.filter((s) => s !== fallback).flatMap((s) => [s, pick(s)]),
+    last,
+  ];
+  return {
+    'text-anchor': ['coalesce', ['get', 'label_anchor'], fallback],
+    'text-offset': byData((s) => ['literal', sideOffset(s, em)], ['literal', sideOffset(fallback, em)]),
+    'text-variable-anchor-offset': byData((s) => ['literal', order(s)], ['literal', order(fallback)]),
+  };
+}
 
 const storyLayer = (id: StoryLayerId) => ({ 'kuril:story-layer': id });
 
@@ -174,16 +217,22 @@ function storyLayers(): LayerSpecification[] {
     historyLabel('border-1875', 'border-1875', {
       layout: { 'symbol-placement': 'line', 'text-offset': [0, -0.8] },
     } as Partial<LayerSpecification>),
-    {
-      // Drawn with a gradient over the line's length, so a step can reveal it as the reader reads.
-      id: 'occupation-1945-line',
+    ...(['north', 'south'] as const).map((arm): LayerSpecification => ({
+      // Each arm of the 1945 campaign, dashed because the track is schematic, drawn with a gradient
+      // over its length so a step can reveal it as the reader reads, in step with its own dates.
+      id: `occupation-1945-${arm}-line`,
       type: 'line',
       source: 'occupation-1945',
-      filter: ['==', ['geometry-type'], 'LineString'],
-      metadata: { ...storyLayer('occupation-1945'), 'kuril:reveal': 'line' },
-      layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-gradient': revealGradient(1), 'line-width': 3, 'line-opacity': 1 },
-    },
+      filter: ['all', ['==', ['geometry-type'], 'LineString'], ['==', ['get', 'arm'], arm]],
+      metadata: { ...storyLayer('occupation-1945'), 'kuril:reveal': 'line', 'kuril:reveal-arm': arm },
+      layout: { 'line-cap': 'butt', 'line-join': 'round' },
+      paint: {
+        'line-gradient': revealGradient(1),
+        'line-width': 3,
+        'line-dasharray': [...OCCUPATION_DASHES[arm]],
+        'line-opacity': 1,
+      },
+    })),
     {
       id: 'occupation-1945-circle',
       type: 'circle',
@@ -191,7 +240,8 @@ function storyLayers(): LayerSpecification[] {
       filter: ['==', ['geometry-type'], 'Point'],
       metadata: { ...storyLayer('occupation-1945'), 'kuril:reveal': 'points' },
       paint: {
-        'circle-radius': 5,
+        // Where an arm set out: a smaller mark than a dated landing.
+        'circle-radius': ['match', ['get', 'kind'], 'origin', 3, 5],
         'circle-color': palette.occupation,
         'circle-stroke-color': palette.halo,
         'circle-stroke-width': 1.5,
@@ -201,7 +251,11 @@ function storyLayers(): LayerSpecification[] {
     },
     {
       ...historyLabel('occupation-1945', 'occupation-1945', {
-        layout: { 'text-anchor': 'left', 'text-offset': [0.8, 0] },
+        layout: {
+          ...besidePoint(0.8, 'left'),
+          // The later landings crowd together in the south: they are placed first, the lone Shumshu last.
+          'symbol-sort-key': ['interpolate', ['linear'], ['coalesce', ['get', 'reveal_at'], 0], 0, 1, 1, 0],
+        },
       } as Partial<LayerSpecification>),
       filter: ['==', ['geometry-type'], 'Point'],
       metadata: { ...storyLayer('occupation-1945'), 'kuril:reveal': 'points' },
@@ -210,12 +264,63 @@ function storyLayers(): LayerSpecification[] {
       id: 'distances-line',
       type: 'line',
       source: 'distances',
+      filter: ['==', ['geometry-type'], 'LineString'],
       metadata: storyLayer('distances'),
       paint: { 'line-color': palette.distance, 'line-width': 2, 'line-opacity': 1 },
     },
-    historyLabel('distances', 'distances', {
-      layout: { 'text-anchor': 'top', 'text-offset': [0, 0.6] },
-    } as Partial<LayerSpecification>),
+    {
+      // Signalny (Kaigara): a rock too small for the coastline data, drawn as a point.
+      id: 'distances-circle',
+      type: 'circle',
+      source: 'distances',
+      filter: ['==', ['get', 'kind'], 'islet'],
+      metadata: storyLayer('distances'),
+      paint: {
+        'circle-radius': 3.5,
+        'circle-color': palette.disputed,
+        'circle-stroke-color': palette.halo,
+        'circle-stroke-width': 1,
+        'circle-opacity': 1,
+        'circle-stroke-opacity': 1,
+      },
+    },
+    {
+      // Both figures of each crossing, written beside its middle: official, then measured.
+      id: 'distances-label',
+      type: 'symbol',
+      source: 'distances',
+      filter: ['==', ['get', 'kind'], 'figure'],
+      metadata: storyLayer('distances'),
+      layout: {
+        'text-field': ['coalesce', ['get', 'label'], ''],
+        'text-font': LABEL_FONT,
+        'text-size': 12,
+        // Two lines, "3.7 km (official)" over "3.5 km (measured)" (the data breaks them), narrow beside a phone's edge.
+        'text-max-width': 10,
+        ...besidePoint(0.5, 'left'),
+        // The sides in the data clear each other at phone and desktop frames: always written, never dropped.
+        'text-allow-overlap': true,
+      },
+      paint: { ...halo, 'text-opacity': 1 },
+    },
+    {
+      id: 'distances-name',
+      type: 'symbol',
+      source: 'distances',
+      filter: ['==', ['get', 'kind'], 'islet'],
+      metadata: storyLayer('distances'),
+      layout: {
+        'text-field': labelText('both'),
+        'text-font': LABEL_FONT,
+        'text-size': 12,
+        // East of the rock: above it runs the line to Tanfiliev, below-left of it the figures of its own crossing.
+        'text-anchor': 'left',
+        'text-offset': [0.6, 0],
+        // Placed with the figures beside it (sides chosen in the data to clear each other), never dropped.
+        'text-allow-overlap': true,
+      },
+      paint: { ...halo, 'text-opacity': 1 },
+    },
     {
       id: 'missiles-2016-circle',
       type: 'circle',

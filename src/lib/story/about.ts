@@ -106,7 +106,23 @@ export interface MissileReach {
 export interface Distance {
   from: string;
   to: string;
+  /** Measured on the map's coastline data. */
   km: number;
+  /** Japan's government figure for the same crossing. */
+  officialKm: number;
+}
+
+export interface Arm1945 {
+  lengthKm: number;
+  overLandKm: number;
+}
+
+/** A feature the map draws as approximate: what it is, why, and from what. */
+export interface Approximate {
+  id: string;
+  name: string;
+  reason: string;
+  source: string;
 }
 
 export interface AboutFacts {
@@ -120,8 +136,9 @@ export interface AboutFacts {
     bal: MissileReach;
     bastion: MissileReach;
   };
-  distances: { nosappuHabomai: Distance; hokkaidoKunashir: Distance };
-  route1945: { lengthKm: number; overLandKm: number };
+  distances: { nosappuKaigara: Distance; nosappuHabomai: Distance; hokkaidoKunashir: Distance };
+  route1945: { north: Arm1945; south: Arm1945 };
+  approximate: Approximate[];
 }
 
 export class FactsError extends Error {
@@ -217,7 +234,17 @@ function readReach(missiles: Reader, system: string): MissileReach {
 
 function readDistance(distances: Reader, id: string): Distance {
   const d = distances.get(id);
-  return { from: d.get('from').text(), to: d.get('to').text(), km: d.get('km').number() };
+  return {
+    from: d.get('from').text(),
+    to: d.get('to').text(),
+    km: d.get('km').number(),
+    officialKm: d.get('official_km').number(),
+  };
+}
+
+function readArm(arms: Reader, arm: string): Arm1945 {
+  const a = arms.get(arm);
+  return { lengthKm: a.get('length_km').number(), overLandKm: a.get('over_land_km').number() };
 }
 
 /**
@@ -231,7 +258,7 @@ export function readFacts(raw: unknown): AboutFacts {
   const offer = facts.get('offer_1956');
   const missiles = facts.get('missiles_2016');
   const distances = facts.get('distances');
-  const route = facts.get('occupation_1945');
+  const arms = facts.get('occupation_1945').get('arms');
   return {
     areas: readAreas(reference.get('rows')),
     offer1956: {
@@ -247,13 +274,20 @@ export function readFacts(raw: unknown): AboutFacts {
       bastion: readReach(missiles, 'bastion'),
     },
     distances: {
+      nosappuKaigara: readDistance(distances, 'nosappu-kaigara'),
       nosappuHabomai: readDistance(distances, 'nosappu-habomai'),
       hokkaidoKunashir: readDistance(distances, 'hokkaido-kunashir'),
     },
-    route1945: {
-      lengthKm: route.get('route_length_km').number(),
-      overLandKm: route.get('route_over_land_km').number(),
-    },
+    route1945: { north: readArm(arms, 'north'), south: readArm(arms, 'south') },
+    approximate: facts
+      .get('approximate')
+      .list()
+      .map((thing) => ({
+        id: thing.get('id').text(),
+        name: thing.get('name').text(),
+        reason: thing.get('reason').text(),
+        source: thing.get('source').text(),
+      })),
   };
 }
 

@@ -3,21 +3,28 @@
  * the timeline rail (each year linked to the first step that shows it). Pure, so the prerendered
  * page and the live one agree.
  */
-import { STORY_LAYERS, TIMELINE, type StoryLayerId } from '../map/layers.ts';
+import { STORY_LAYERS, TIMELINE, type StoryLayerDefinition, type StoryLayerId } from '../map/layers.ts';
 import type { Step } from './types.ts';
 
 export interface LegendItem {
   id: StoryLayerId;
+  /** Unique within a legend: the layer id, or `<layer>-<part>` for one part of a layer. */
+  key: string;
+  /** The part of the layer, for a layer whose parts are drawn differently (the 1945 arms). */
+  part?: string;
   label: string;
   /** Shown faded, for comparison with the step's main layers. */
   muted: boolean;
 }
 
+function itemsOf(id: StoryLayerId, muted: boolean): LegendItem[] {
+  const layer: StoryLayerDefinition = STORY_LAYERS[id];
+  if (!layer.parts) return [{ id, key: id, label: layer.legend, muted }];
+  return layer.parts.map((p) => ({ id, key: `${id}-${p.key}`, part: p.key, label: p.legend, muted }));
+}
+
 export function legendFor(step: Pick<Step, 'layers' | 'muted'>): LegendItem[] {
-  return [
-    ...step.layers.map((id) => ({ id, label: STORY_LAYERS[id].legend, muted: false })),
-    ...step.muted.map((id) => ({ id, label: STORY_LAYERS[id].legend, muted: true })),
-  ];
+  return [...step.layers.flatMap((id) => itemsOf(id, false)), ...step.muted.flatMap((id) => itemsOf(id, true))];
 }
 
 export interface TimelineYear {
