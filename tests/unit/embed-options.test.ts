@@ -27,9 +27,25 @@ describe('parseEmbedOptions', () => {
 
   it('reads every option', () => {
     expect(
-      from({ start: 'summit', theme: 'dark', names: 'ja', intro: 'false', credits: 'hide', preview: 'yes' }),
+      from({
+        start: 'summit',
+        theme: 'dark',
+        names: 'ja',
+        intro: 'false',
+        credits: 'hide',
+        preview: 'yes',
+        offline: '',
+      }),
     ).toEqual({
-      options: { start: 'summit', theme: 'dark', names: 'ja', intro: false, credits: false, preview: true },
+      options: {
+        start: 'summit',
+        theme: 'dark',
+        names: 'ja',
+        intro: false,
+        credits: false,
+        preview: true,
+        offline: true,
+      },
       problems: [],
     });
   });
@@ -128,6 +144,8 @@ describe('embedOptionsFromUrl', () => {
 
   it('takes a bare ?preview as true and decodes values', () => {
     expect(url('?embed&preview').options.preview).toBe(true);
+    expect(url('?embed&offline').options.offline).toBe(true);
+    expect(url('?embed').options.offline).toBe(false);
     expect(url('?embed&preview=0').options.preview).toBe(false);
     expect(url('?embed&start=khrushchev%2D1956&names=%20en').options).toMatchObject({
       start: 'khrushchev-1956',

@@ -13,6 +13,14 @@ export interface EmbedOptions {
   credits: boolean;
   /** A compact card (title, one still map, a link to the full story) instead of the whole story. */
   preview: boolean;
+  /** The iframe embed keeps an offline copy of the story (its service worker); never in-page. */
+  offline: boolean;
 }
 
-export const DEFAULT_EMBED_OPTIONS: EmbedOptions = { theme: 'light', intro: true, credits: true, preview: false };
+export const DEFAULT_EMBED_OPTIONS: EmbedOptions = {
+  theme: 'light',
+  intro: true,
+  credits: true,
+  preview: false,
+  offline: false,
+};
