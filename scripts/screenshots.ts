@@ -16,7 +16,7 @@ const SIZES = [
 ];
 
 const only = new Set(process.argv.slice(2));
-const preview = await startPreview('dist', 4176);
+const preview = await startPreview('dist');
 const ORIGIN = preview.origin;
 
 try {
@@ -55,5 +55,5 @@ try {
   }
   await browser.close();
 } finally {
-  preview.stop();
+  await preview.stop();
 }
