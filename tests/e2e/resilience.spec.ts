@@ -3,6 +3,8 @@
  * (the offline copy's service worker), and no canvas size makes MapLibre warn that a step cannot
  * be fitted. (A lost WebGL context: readers.spec.ts.) Waits are on conditions, never sleeps.
  */
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import {
   engage,
@@ -15,6 +17,7 @@ import {
   watchPage,
   type PageWatch,
 } from './helpers.ts';
+import { E2E_BUILD } from './servers.ts';
 
 const story = loadStory();
 const steps = story.steps;
@@ -85,7 +88,7 @@ test.describe('offline after the first visit', () => {
     expect(failed, 'failed requests while offline').toEqual([]);
   });
 
-  test('the worker precaches the prerendered page and every lazy chunk, and a plain load registers it once', async ({
+  test('the worker precaches the whole build, the prerendered page and every lazy chunk included, and registers once', async ({
     page,
   }) => {
     await page.goto('./');
@@ -99,6 +102,13 @@ test.describe('offline after the first visit', () => {
       }
       return urls;
     });
+    // Every file of the build but the worker itself and the embed scripts, which run in host pages.
+    const built = readdirSync(E2E_BUILD, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(E2E_BUILD, join(entry.parentPath, entry.name)))
+      .filter((file) => !['sw.js', 'embed.js', 'embed-frame.js'].includes(file));
+    expect(built.length).toBeGreaterThan(50);
+    expect(cached.map((url) => url.slice(1)).sort(), 'the offline copy is the whole build').toEqual(built.sort());
     for (const pattern of [/\/index\.html$/, /\/assets\/PresentMode-.*\.js$/, /\/assets\/SpeakerWindow-.*\.js$/]) {
       expect(
         cached.some((url) => pattern.test(url)),
