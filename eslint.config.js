@@ -13,7 +13,7 @@ export default ts.config(
   prettier,
   ...svelte.configs.prettier,
   {
-    languageOptions: { globals: { ...globals.browser, ...globals.node, __E2E__: 'readonly' } },
+    languageOptions: { globals: { ...globals.browser, ...globals.node, __E2E__: 'readonly', __OFFLINE__: 'readonly' } },
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],

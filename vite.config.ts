@@ -12,7 +12,7 @@ const ELEMENT_ENTRY = 'src/embed.ts';
 
 // `--mode e2e` builds the production bundle plus the test-only hook (see src/lib/map/test-hook.ts);
 // the plain build has no trace of it.
-export default defineConfig(({ mode, isSsrBuild }) => ({
+export default defineConfig(({ command, mode, isSsrBuild }) => ({
   // Relative asset URLs, so one build serves from any base path or CDN folder.
   base: './',
   plugins: [
@@ -26,6 +26,8 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
   ],
   define: {
     __E2E__: JSON.stringify(mode === 'e2e'),
+    // The offline copy (src/lib/offline): built pages only; scripts/build.ts turns it off for --no-offline.
+    __OFFLINE__: JSON.stringify(command === 'build' && process.env.KURIL_OFFLINE !== 'off'),
   },
   optimizeDeps: {
     // maplibre-gl 6 ships an ES module worker that the dev pre-bundler would break.

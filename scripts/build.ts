@@ -1,19 +1,24 @@
 /**
  * `npm run build`: the client bundle, then the same App rendered to HTML on Node and written into
  * the built index.html, so the article, its alt texts and credits are readable before any
- * JavaScript runs. `--mode e2e` builds the test variant into dist-e2e.
+ * JavaScript runs. `--mode e2e` builds the test variant into dist-e2e. Last, the service worker
+ * of the offline copy (scripts/service-worker.ts), or with `--no-offline` one that removes it.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, createLogger } from 'vite';
 import { buildFailureMessage } from '../src/lib/story/vite-plugin-story.ts';
+import { writeServiceWorker, writeServiceWorkerRemover } from './service-worker.ts';
 
 const modeFlag = process.argv.indexOf('--mode');
 const mode = modeFlag >= 0 ? (process.argv[modeFlag + 1] ?? 'production') : 'production';
 const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, mode === 'e2e' ? 'dist-e2e' : 'dist');
 const ssrDir = join(root, 'node_modules/.cache/kuril-ssr', mode);
+// `--no-offline`: no service worker registration in the pages (vite.config.ts reads this).
+const offline = !process.argv.includes('--no-offline');
+if (!offline) process.env.KURIL_OFFLINE = 'off';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
@@ -47,7 +52,12 @@ async function main(): Promise<void> {
     .replace('<!--app-html-->', body);
   writeFileSync(indexPath, html);
   rmSync(ssrDir, { recursive: true, force: true });
-  console.log(`built ${outDir.replace(root + '/', '')}/ (${mode}), story prerendered`);
+  let copy = 'no offline copy';
+  if (offline) {
+    const { count, size } = await writeServiceWorker(outDir);
+    copy = `offline copy of ${count} files (${(size / 1024 / 1024).toFixed(1)} MB)`;
+  } else writeServiceWorkerRemover(outDir);
+  console.log(`built ${outDir.replace(root + '/', '')}/ (${mode}), story prerendered, ${copy}`);
 }
 
 main().catch((error: unknown) => {

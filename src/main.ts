@@ -3,6 +3,7 @@ import story from 'virtual:story';
 import App from './App.svelte';
 import { viewFromUrl } from './lib/present/url.ts';
 import { storyUrlOf } from './lib/embed/context.ts';
+import { registerOffline } from './lib/offline/register.ts';
 // The page's text face, self-hosted: only the Latin files of the two weights the page sets.
 import '@fontsource/source-serif-4/latin-400.css';
 import '@fontsource/source-serif-4/latin-700.css';
@@ -28,6 +29,8 @@ if (viewFromUrl(page) === 'speaker') {
       );
       for (const problem of problems) console.warn(problem);
       const { viewport } = startFrameChild(options.topOffset);
+      // A newsroom's page gets no service worker from the story unless it asks (`&offline`).
+      if (options.offline) registerOffline(storyUrlOf(page));
       // The prerendered page has the default options: render afresh rather than hydrate.
       target.replaceChildren();
       mount(App, { target, props: { story, embed: { kind: 'frame', viewport, options, storyUrl: storyUrlOf(page) } } });
@@ -37,4 +40,5 @@ if (viewFromUrl(page) === 'speaker') {
   // The built page arrives prerendered (text first); the dev server sends an empty shell.
   const start = target.firstElementChild ? hydrate : mount;
   start(App, { target, props: { story } });
+  registerOffline(location.href);
 }

@@ -55,3 +55,28 @@ export function presentPadding(height: number, legendHeight: number): PaddingOpt
     left: 24,
   };
 }
+
+/** The least room, across and down, that paddings leave on the map for the step's subject. */
+export const MIN_SUBJECT_PX = 48;
+
+/**
+ * `padding` shrunk, each axis in proportion, so that at least `MIN_SUBJECT_PX` of `size` stays
+ * free across and down (all of it on a canvas smaller than that). A card's or a step's padding
+ * made for a phone can outgrow a very short or narrow map, and MapLibre cannot fit bounds into
+ * negative room: it warns and leaves the camera where it was.
+ */
+export function clampPadding(
+  padding: PaddingOptions,
+  size: { width: number; height: number },
+): Required<PaddingOptions> {
+  const shrink = (before: number, after: number, room: number): [number, number] => {
+    const total = before + after;
+    const free = Math.max(room - MIN_SUBJECT_PX, 0);
+    if (total <= free) return [before, after];
+    const scale = free / total;
+    return [Math.floor(before * scale), Math.floor(after * scale)];
+  };
+  const [top, bottom] = shrink(Math.max(padding.top ?? 0, 0), Math.max(padding.bottom ?? 0, 0), size.height);
+  const [left, right] = shrink(Math.max(padding.left ?? 0, 0), Math.max(padding.right ?? 0, 0), size.width);
+  return { top, right, bottom, left };
+}

@@ -253,3 +253,29 @@ test('options: a dark, English-only embed that starts at a later step, and a com
   expect(await preview.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   expect(problems).toEqual([]);
 });
+
+test('no service worker in a newsroom’s pages, unless the iframe is asked for the offline copy', async ({ page }) => {
+  test.setTimeout(180_000);
+  const problems = watchEmbed(page);
+  // The copy under the host's own origin: a worker of the story's could be registered for it.
+  const registrations = () =>
+    page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope));
+  const drawn = (where: Page | Frame) =>
+    where.waitForFunction(() => performance.getEntriesByName('kuril:map-rendered').length > 0);
+
+  await page.goto(`${HOST}iframe.html?story=${encodeURIComponent(BASE_PATH_STORY)}`);
+  const frame = await storyFrame(page);
+  await settled(frame, steps[0]!.id);
+  await drawn(frame);
+  await page.goto(`${HOST}element.html?story=${encodeURIComponent(BASE_PATH_STORY)}`);
+  await settled(page, steps[0]!.id);
+  await drawn(page);
+  expect(await registrations(), 'service workers after both embeds drew their maps').toEqual([]);
+
+  await page.goto(
+    `${HOST}iframe.html?story=${encodeURIComponent(BASE_PATH_STORY)}&options=${encodeURIComponent('&offline')}`,
+  );
+  await settled(await storyFrame(page), steps[0]!.id);
+  await expect.poll(registrations, { message: 'the opted-in iframe’s worker' }).toEqual([BASE_PATH_STORY]);
+  expect(problems).toEqual([]);
+});

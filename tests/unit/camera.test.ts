@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { cameraTarget, chooseMoveMode, moveCamera, type CameraHost } from '../../src/lib/map/camera.ts';
-import { clearOfToolbar, layoutFor } from '../../src/lib/layout.ts';
+import { clampPadding, clearOfToolbar, layoutFor, MIN_SUBJECT_PX } from '../../src/lib/layout.ts';
 import { unionBounds } from '../../src/lib/story/resolve.ts';
 import type { Bounds } from '../../src/lib/story/types.ts';
 
-function fakeHost(): CameraHost & { calls: string[] } {
+function fakeHost(
+  size = { width: 1000, height: 800 },
+  held = { top: 0, right: 0, bottom: 0, left: 0 },
+): CameraHost & { calls: string[] } {
   const calls: string[] = [];
   return {
     calls,
+    getCanvas: () => ({ clientWidth: size.width, clientHeight: size.height }),
+    getPadding: () => held,
     setPadding: () => calls.push('padding'),
     cameraForBounds: (_bounds, options) => {
       calls.push(`fit padding ${JSON.stringify(options?.padding)}`);
@@ -36,7 +41,55 @@ describe('cameraTarget', () => {
       host,
     );
     expect(target).toEqual({ center: [146, 44], zoom: 6.5, bearing: 0, pitch: 0 });
-    expect(host.calls).toEqual(['fit padding 40']);
+    expect(host.calls).toEqual(['fit padding {"top":40,"right":40,"bottom":40,"left":40}']);
+  });
+
+  it("shrinks the step's padding to the room the map's padding leaves", () => {
+    // 320 wide with 16 + 16 held: 288 across, 40 + 40 of it for the step leaves more than enough.
+    // 480 high with 150 + 248 held: 82 down, so the step's 40 + 40 would leave 2 pixels.
+    const host = fakeHost({ width: 320, height: 480 }, { top: 150, right: 16, bottom: 248, left: 16 });
+    cameraTarget({ kind: 'bounds', bounds: [145, 43, 148, 46], padding: 40, maxZoom: 9, bearing: 0, pitch: 0 }, host);
+    const fit = JSON.parse(host.calls[0]!.replace('fit padding ', '')) as Record<string, number>;
+    expect(fit.left).toBe(40);
+    expect(fit.right).toBe(40);
+    expect(82 - fit.top! - fit.bottom!).toBeGreaterThanOrEqual(MIN_SUBJECT_PX);
+    expect(fit.top).toBe(fit.bottom);
+  });
+});
+
+describe('clampPadding', () => {
+  it('leaves padding that fits alone', () => {
+    const padding = { top: 104, right: 16, bottom: 378, left: 16 };
+    expect(clampPadding(padding, { width: 390, height: 844 })).toEqual(padding);
+  });
+
+  it('shrinks each axis in proportion to leave room for the subject', () => {
+    const clamped = clampPadding({ top: 150, right: 16, bottom: 248, left: 16 }, { width: 320, height: 300 });
+    expect(clamped.left).toBe(16);
+    expect(clamped.right).toBe(16);
+    expect(300 - clamped.top - clamped.bottom).toBeGreaterThanOrEqual(MIN_SUBJECT_PX);
+    expect(clamped.top / clamped.bottom).toBeCloseTo(150 / 248, 1);
+  });
+
+  it('gives all the room to the subject on a canvas smaller than the minimum, and ignores negatives', () => {
+    expect(clampPadding({ top: 10, right: 10, bottom: 10, left: -5 }, { width: 30, height: 0 })).toEqual({
+      top: 0,
+      right: 0,
+      bottom: 0,
+      left: 0,
+    });
+  });
+
+  it('never leaves less than the minimum room on any phone or desktop size', () => {
+    for (let width = 320; width <= 2560; width += 37) {
+      for (let height = 200; height <= 1440; height += 41) {
+        const padding = clampPadding(clearOfToolbar(layoutFor(width, height), 160), { width, height });
+        expect(width - padding.left - padding.right, `${width}×${height} across`).toBeGreaterThanOrEqual(
+          MIN_SUBJECT_PX,
+        );
+        expect(height - padding.top - padding.bottom, `${width}×${height} down`).toBeGreaterThanOrEqual(MIN_SUBJECT_PX);
+      }
+    }
   });
 });
 

@@ -35,6 +35,7 @@ describe('parseEmbedOptions', () => {
         credits: 'hide',
         preview: 'yes',
         'top-offset': '60',
+        offline: '',
       }),
     ).toEqual({
       options: {
@@ -45,6 +46,7 @@ describe('parseEmbedOptions', () => {
         credits: false,
         preview: true,
         topOffset: 60,
+        offline: true,
       },
       problems: [],
     });
@@ -167,6 +169,8 @@ describe('embedOptionsFromUrl', () => {
 
   it('takes a bare ?preview as true and decodes values', () => {
     expect(url('?embed&preview').options.preview).toBe(true);
+    expect(url('?embed&offline').options.offline).toBe(true);
+    expect(url('?embed').options.offline).toBe(false);
     expect(url('?embed&preview=0').options.preview).toBe(false);
     expect(url('?embed&start=khrushchev%2D1956&names=%20en').options).toMatchObject({
       start: 'khrushchev-1956',

@@ -20,6 +20,7 @@ const MAP_METHODS = [
   'getPadding',
   'getStyle',
   'getCanvas',
+  'getContainer',
   'getCenter',
   'getZoom',
   'getBearing',

@@ -18,6 +18,8 @@ export interface EmbedOptions {
    * reading position stay below it.
    */
   topOffset: number;
+  /** The iframe embed keeps an offline copy of the story (its service worker); never in-page. */
+  offline: boolean;
 }
 
 export const DEFAULT_EMBED_OPTIONS: EmbedOptions = {
@@ -26,4 +28,5 @@ export const DEFAULT_EMBED_OPTIONS: EmbedOptions = {
   credits: true,
   preview: false,
   topOffset: 0,
+  offline: false,
 };

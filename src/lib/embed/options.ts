@@ -8,7 +8,16 @@ import { DEFAULT_EMBED_OPTIONS, type EmbedOptions } from './embed-options.ts';
 export { DEFAULT_EMBED_OPTIONS, type EmbedOptions };
 
 /** The attribute and URL parameter names, one per option. */
-export const EMBED_OPTION_NAMES = ['start', 'theme', 'names', 'intro', 'credits', 'preview', 'top-offset'] as const;
+export const EMBED_OPTION_NAMES = [
+  'start',
+  'theme',
+  'names',
+  'intro',
+  'credits',
+  'preview',
+  'top-offset',
+  'offline',
+] as const;
 export type EmbedOptionName = (typeof EMBED_OPTION_NAMES)[number];
 
 const THEMES = ['light', 'dark'] as const;
@@ -86,7 +95,7 @@ export function parseEmbedOptions(
     else reject('names', names, `use ${listing(NAME_MODES)}`, "using the story's default");
   }
 
-  for (const name of ['intro', 'credits', 'preview'] as const) {
+  for (const name of ['intro', 'credits', 'preview', 'offline'] as const) {
     const raw = read(name);
     if (raw === null) continue;
     const result = v.safeParse(Flag, raw);

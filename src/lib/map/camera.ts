@@ -3,6 +3,7 @@
  */
 import type { CameraForBoundsOptions, JumpToOptions, LngLatBoundsLike, PaddingOptions } from 'maplibre-gl';
 import type { ResolvedCamera } from '../story/types.ts';
+import { clampPadding } from '../layout.ts';
 
 export interface CameraTarget {
   center: [number, number];
@@ -22,12 +23,16 @@ export interface CameraHost {
   flyTo(options: JumpToOptions & { duration?: number; essential?: boolean; maxDuration?: number }): unknown;
   getZoom(): number;
   getCenter(): { lng: number; lat: number };
+  getPadding(): PaddingOptions;
+  /** The canvas, whose CSS size MapLibre sets to the size it fits the camera into. */
+  getCanvas(): { clientWidth: number; clientHeight: number };
 }
 
 /**
  * Where the camera goes for a step. The host map's own padding (the text card's share of the
  * screen, set before this is called) already shrinks the area MapLibre fits bounds into, and the
- * centre it returns is the centre of that unpadded area; the step's padding is added around the box.
+ * centre it returns is the centre of that unpadded area; the step's padding is added around the box,
+ * shrunk where the map's padding leaves too little room for it.
  */
 export function cameraTarget(camera: ResolvedCamera, host: CameraHost): CameraTarget {
   switch (camera.kind) {
@@ -35,12 +40,23 @@ export function cameraTarget(camera: ResolvedCamera, host: CameraHost): CameraTa
       return { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
     case 'bounds': {
       const [west, south, east, north] = camera.bounds;
+      const held = host.getPadding();
+      const canvas = host.getCanvas();
+      const room = {
+        width: canvas.clientWidth - (held.left ?? 0) - (held.right ?? 0),
+        height: canvas.clientHeight - (held.top ?? 0) - (held.bottom ?? 0),
+      };
+      const p = camera.padding;
       const fit = host.cameraForBounds(
         [
           [west, south],
           [east, north],
         ],
-        { padding: camera.padding, maxZoom: camera.maxZoom, bearing: camera.bearing },
+        {
+          padding: clampPadding({ top: p, right: p, bottom: p, left: p }, room),
+          maxZoom: camera.maxZoom,
+          bearing: camera.bearing,
+        },
       );
       const center = fit?.center as { lng: number; lat: number } | [number, number] | undefined;
       const lngLat: [number, number] = Array.isArray(center)

@@ -45,8 +45,9 @@ function opacityRatio(map: MapLibreMap, spec: LayerSpecification): number {
   return typeof base === 'number' && typeof now === 'number' && base > 0 ? now / base : 1;
 }
 
-export function installTestHook(map: MapLibreMap, currentStep: () => Step): void {
-  const initial = new Map(map.getStyle().layers.map((spec) => [spec.id, spec] as const));
+/** `layers`: the style's layers as built, before any step changed them (the full opacities). */
+export function installTestHook(map: MapLibreMap, currentStep: () => Step, layers: LayerSpecification[]): void {
+  const initial = new Map(layers.map((spec) => [spec.id, spec] as const));
   window.__kurilMap = {
     report() {
       const layers: Record<string, number> = {};
