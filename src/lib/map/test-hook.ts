@@ -29,6 +29,8 @@ declare global {
       highlighted(): string[];
       /** A layer's current filter, for checks of what a step reveals. */
       filter(layer: string): unknown;
+      /** A layer's current paint value (a revealed line's gradient, say). */
+      paint(layer: string, property: string): unknown;
       /** Ids of the land features drawn at a point of the map. */
       landAt(point: { x: number; y: number }): string[];
       /** The text of every place label drawn now, as the reader sees it. */
@@ -91,6 +93,9 @@ export function installTestHook(map: MapLibreMap, currentStep: () => Step): void
     },
     filter(layer) {
       return map.getFilter(layer);
+    },
+    paint(layer, property) {
+      return map.getPaintProperty(layer, property as never) as unknown;
     },
     landAt({ x, y }) {
       return map.queryRenderedFeatures([x, y], { layers: ['land-fill'] }).map((f) => String(f.properties?.id));
