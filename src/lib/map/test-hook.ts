@@ -35,6 +35,11 @@ declare global {
       landAt(point: { x: number; y: number }): string[];
       /** The text of every place label drawn now, as the reader sees it. */
       renderedLabels(): string[];
+      /**
+       * Every name label drawn now: the feature it names (a place's own id, a name label's
+       * `target`) and where its anchor point is on the canvas, in CSS px.
+       */
+      placedNames(): Array<{ names: string; text: string; x: number; y: number }>;
     };
   }
 }
@@ -106,6 +111,19 @@ export function installTestHook(map: MapLibreMap, currentStep: () => Step): void
         if (typeof field === 'string') return field;
         const sections = (field as { sections?: Array<{ text: string }> } | undefined)?.sections ?? [];
         return sections.map((section) => section.text).join('');
+      });
+    },
+    placedNames() {
+      return map.queryRenderedFeatures({ layers: ['labels-symbol', 'places-label'] }).flatMap((feature) => {
+        const properties = feature.properties ?? {};
+        const names = String(properties['target'] ?? properties['id'] ?? '');
+        const geometry = feature.geometry;
+        if (geometry.type !== 'Point') return [];
+        const at = map.project(geometry.coordinates as [number, number]);
+        const field = (feature.layer.layout as Record<string, unknown> | undefined)?.['text-field'];
+        const sections = (field as { sections?: Array<{ text: string }> } | undefined)?.sections ?? [];
+        const text = typeof field === 'string' ? field : sections.map((section) => section.text).join('');
+        return [{ names, text, x: at.x, y: at.y }];
       });
     },
     highlighted() {
