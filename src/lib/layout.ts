@@ -19,8 +19,11 @@ export const SIDE_MIN_PX = 560;
  */
 const PHONE_TRIGGER = 0.6;
 
-/** Room around a framed subject for the names the map writes beside it (island and place labels). */
-const LABEL_ROOM = 28;
+/**
+ * Room beside a framed subject for the names the map writes there: half an island's name on the
+ * left; on the right a place's whole name, which MapLibre writes to the right of its point.
+ */
+const LABEL_ROOM = { left: 40, right: 96 };
 
 export interface Layout {
   mode: 'phone' | 'side' | 'wide';
@@ -32,13 +35,13 @@ export interface Layout {
 
 export function layoutFor(width: number, height: number): Layout {
   if (width >= WIDE_MIN_PX) {
-    return { mode: 'wide', triggerOffset: 0.5, padding: { top: 56, right: 40, bottom: 72, left: 40 } };
+    return { mode: 'wide', triggerOffset: 0.5, padding: { top: 56, right: 120, bottom: 72, left: 40 } };
   }
   if (width >= SIDE_MIN_PX) {
     return {
       mode: 'side',
       triggerOffset: 0.5,
-      padding: { top: 64, right: LABEL_ROOM, bottom: 24, left: LABEL_ROOM },
+      padding: { top: 64, ...LABEL_ROOM, bottom: 24 },
     };
   }
   // On phones a step becomes active as its card's top reaches the trigger line, so the card is read
@@ -48,9 +51,8 @@ export function layoutFor(width: number, height: number): Layout {
     triggerOffset: PHONE_TRIGGER,
     padding: {
       top: 64,
-      right: LABEL_ROOM,
+      ...LABEL_ROOM,
       bottom: Math.round(height * (1 - PHONE_TRIGGER)) + 12,
-      left: LABEL_ROOM,
     },
   };
 }

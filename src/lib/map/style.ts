@@ -353,8 +353,8 @@ function labelLayer(): LayerSpecification {
       'text-size': ['match', ['get', 'kind'], 'sea', 13, 'country', 13, 12],
       'text-max-width': 9,
       'text-padding': 4,
-      // On the island first; above or below it when a story label or another name is there.
-      'text-variable-anchor': ['center', 'top', 'bottom'],
+      // On the island first; beside it when a story label or another name is there.
+      'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
       'text-radial-offset': 0.8,
       'symbol-sort-key': ['coalesce', ['get', 'rank'], 9],
     },
