@@ -186,7 +186,7 @@ describe('step state', () => {
       );
     }
     expect(new Set(maps.map((m) => m.fileName)).size).toBe(maps.length);
-  });
+  }, 30_000);
 });
 
 describe('the projection', () => {
