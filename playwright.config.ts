@@ -1,9 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/browser.ts';
 
-const PORT = 4174;
-const HOST_PORT = 4175;
-
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
@@ -16,8 +13,11 @@ export default defineConfig({
   // Playwright empties its output folder at start: keep it apart from the JSON reports.
   outputDir: 'test-results/playwright',
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  // The story and a newsroom's site, on free ports chosen at run time (tests/e2e/servers.ts). Their
+  // origins reach the workers through the environment the setup sets.
+  globalSetup: './tests/e2e/global-setup.ts',
   use: {
-    baseURL: `http://127.0.0.1:${PORT}/`,
+    baseURL: process.env.E2E_STORY_ORIGIN ? `${process.env.E2E_STORY_ORIGIN}/` : undefined,
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
     trace: 'off',
   },
@@ -35,23 +35,6 @@ export default defineConfig({
         hasTouch: true,
         userAgent: devices['Pixel 7'].userAgent,
       },
-    },
-  ],
-  // The e2e build is the production build plus the test hook (vite --mode e2e).
-  webServer: [
-    {
-      command: `npx vite preview --outDir dist-e2e --host 127.0.0.1 --port ${PORT} --strictPort`,
-      url: `http://127.0.0.1:${PORT}/`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 60_000,
-    },
-    // A newsroom's pages on another origin, for the embed tests (tests/e2e/host-server.ts).
-    {
-      command: `npx tsx tests/e2e/host-server.ts`,
-      url: `http://127.0.0.1:${HOST_PORT}/host/iframe.html`,
-      env: { HOST_PORT: String(HOST_PORT) },
-      reuseExistingServer: !process.env.CI,
-      timeout: 60_000,
     },
   ],
 });

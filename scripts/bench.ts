@@ -37,7 +37,7 @@ function gzipBytesOf(pathname: string): number {
   return existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : 0;
 }
 
-const preview = await startPreview('dist', 4175);
+const preview = await startPreview('dist');
 const ORIGIN = preview.origin;
 
 try {
@@ -131,5 +131,5 @@ try {
   console.log(`\nProduction build, headless Chromium (SwiftShader), 390×844, ${stepCount} steps\n`);
   for (const [key, value] of rows) console.log(`${key.padEnd(width)}  ${value}`);
 } finally {
-  preview.stop();
+  await preview.stop();
 }

@@ -6,7 +6,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'vite';
+import { build, createLogger } from 'vite';
+import { buildFailureMessage } from '../src/lib/story/vite-plugin-story.ts';
 
 const modeFlag = process.argv.indexOf('--mode');
 const mode = modeFlag >= 0 ? (process.argv[modeFlag + 1] ?? 'production') : 'production';
@@ -17,12 +18,20 @@ const ssrDir = join(root, 'node_modules/.cache/kuril-ssr', mode);
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
 
+// Vite's "✗ Build failed in …" line would come before the failure, which is printed once, below.
+const logger = createLogger('warn');
+const logError = logger.error.bind(logger);
+logger.error = (msg, options) => {
+  if (!msg.includes('Build failed in')) logError(msg, options);
+};
+
 async function main(): Promise<void> {
-  await build({ root, mode, logLevel: 'warn' });
+  await build({ root, mode, logLevel: 'warn', customLogger: logger });
   await build({
     root,
     mode,
     logLevel: 'warn',
+    customLogger: logger,
     build: { ssr: 'src/entry-server.ts', outDir: ssrDir, emptyOutDir: true, copyPublicDir: false },
   });
   const { renderStory } = (await import(
@@ -42,6 +51,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(buildFailureMessage(error));
   process.exit(1);
 });

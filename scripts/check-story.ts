@@ -12,7 +12,7 @@ const root = resolve(import.meta.dirname, '..');
 const file = process.argv[2] ?? 'story/kurils.md';
 const geoDir = resolve(root, 'geo/out');
 
-const result = parseStory(readFileSync(resolve(root, file), 'utf8'), file, loadKnownIds(geoDir));
+const result = parseStory(readFileSync(resolve(root, file)), file, loadKnownIds(geoDir));
 if (result.ok) {
   console.log(`${file}: OK — ${result.story.steps.length} steps`);
 } else {

@@ -23,7 +23,7 @@ const SIZES = [
 const MODES = ['live', 'still'] as const;
 
 const only = new Set(process.argv.slice(2));
-const preview = await startPreview('dist', 4176);
+const preview = await startPreview('dist');
 const ORIGIN = preview.origin;
 
 try {
@@ -90,5 +90,5 @@ try {
   }
   await browser.close();
 } finally {
-  preview.stop();
+  await preview.stop();
 }

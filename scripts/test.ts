@@ -52,23 +52,32 @@ if (built && ensureChromium()) {
   results.push({ name: 'end-to-end tests', ok: false, seconds: 0 });
 }
 
-const counts = { passed: 0, failed: 0 };
-const unit = readJson<{ numPassedTests?: number; numFailedTests?: number }>('test-results/unit.json');
+const counts = { passed: 0, failed: 0, skipped: 0 };
+const unit = readJson<{
+  numPassedTests?: number;
+  numFailedTests?: number;
+  numPendingTests?: number;
+  numTodoTests?: number;
+}>('test-results/unit.json');
 if (unit) {
   counts.passed += unit.numPassedTests ?? 0;
   counts.failed += unit.numFailedTests ?? 0;
+  counts.skipped += (unit.numPendingTests ?? 0) + (unit.numTodoTests ?? 0);
 }
-const e2e = readJson<{ stats?: { expected?: number; flaky?: number; unexpected?: number } }>('test-results/e2e.json');
+const e2e = readJson<{ stats?: { expected?: number; flaky?: number; unexpected?: number; skipped?: number } }>(
+  'test-results/e2e.json',
+);
 if (e2e?.stats) {
   counts.passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);
   counts.failed += e2e.stats.unexpected ?? 0;
+  counts.skipped += e2e.stats.skipped ?? 0;
 }
 
 console.log('\nSummary');
 for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds}s)`);
 const failedStages = results.filter((r) => !r.ok).length;
 console.log(
-  `${counts.passed} passed, ${counts.failed} failed${failedStages ? ` (${failedStages} stage(s) failed)` : ''}`,
+  `${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped${failedStages ? ` (${failedStages} stage(s) failed)` : ''}`,
 );
 process.exit(failedStages > 0 ? 1 : 0);
 

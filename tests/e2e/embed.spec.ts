@@ -1,5 +1,5 @@
 /**
- * Embeds (issue 6): the story inside a newsroom's page on another origin, under hostile CSS
+ * Embeds (issue 6): the story inside a newsroom's page on another site, under hostile CSS
  * (tests/e2e/host), as a pym.js iframe and as the <kuril-story> element. Scrolling the host page
  * walks every step with the map on screen; the iframe is exactly as tall as the story; two embeds
  * share a page; a copy under a base path works. Reduced motion: the camera jumps, so each step
@@ -7,14 +7,16 @@
  */
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { expectStepState, loadStory } from './helpers.ts';
+import { hostOrigin, storyOrigin } from './servers.ts';
 import { layoutFor } from '../../src/lib/layout.ts';
 import type { MapReport } from '../../src/lib/map/test-hook.ts';
 
 const story = loadStory();
 const steps = story.steps;
-const STORY = 'http://127.0.0.1:4174/';
-const HOST = 'http://127.0.0.1:4175/host/';
-const BASE_PATH_STORY = 'http://127.0.0.1:4175/graphics/2016/kurils/';
+// The host pages are on another site than the story (localhost vs 127.0.0.1), as a newsroom's are.
+const STORY = `${storyOrigin()}/`;
+const HOST = `${hostOrigin()}/host/`;
+const BASE_PATH_STORY = `${hostOrigin()}/graphics/2016/kurils/`;
 
 test.use({ reducedMotion: 'reduce' });
 

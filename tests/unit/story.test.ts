@@ -5,14 +5,16 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { build } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatError } from '../../src/lib/story/errors.ts';
 import { geoFiles, loadKnownIds } from '../../src/lib/story/known-ids.node.ts';
 import { renderMarkdown } from '../../src/lib/story/markdown.ts';
 import { parseStory } from '../../src/lib/story/parse.ts';
+import { STORY_LIMITS } from '../../src/lib/story/schema.ts';
 import { levenshtein, suggest } from '../../src/lib/story/suggest.ts';
 import type { Bounds, KnownFeature, KnownIds, Story } from '../../src/lib/story/types.ts';
-import { storyPlugin } from '../../src/lib/story/vite-plugin-story.ts';
+import { buildFailureMessage, storyPlugin } from '../../src/lib/story/vite-plugin-story.ts';
 
 const FILE = 'story/kurils.md';
 const root = resolve(import.meta.dirname, '../..');
@@ -77,13 +79,13 @@ function source(...steps: (readonly string[])[]): string {
   return [...FRONT, ...steps.flat()].join('\n');
 }
 
-function errorsOf(text: string, known: KnownIds = CONTRACT): string[] {
+function errorsOf(text: string | Uint8Array, known: KnownIds = CONTRACT): string[] {
   const result = parseStory(text, FILE, known);
   if (result.ok) throw new Error('expected the story to be invalid');
   return result.errors.map(formatError);
 }
 
-function storyOf(text: string, known: KnownIds = CONTRACT): Story {
+function storyOf(text: string | Uint8Array, known: KnownIds = CONTRACT): Story {
   const result = parseStory(text, FILE, known);
   if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
   return result.story;
@@ -334,6 +336,110 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
     );
   });
 
+  it('invalid UTF-8 names the line and column of the first bad byte (columns count characters)', () => {
+    const good = new TextEncoder().encode(withStepLines(GOOD_STEP, ['Café au lait.']));
+    const at = good.indexOf(0x61, good.indexOf(0xa9)); // the "a" after "Café "
+    const bad = Uint8Array.from([...good.subarray(0, at), 0xe3, 0x81, ...good.subarray(at)]);
+    expect(errorsOf(bad)).toEqual(['story/kurils.md:16:6: the file is not valid UTF-8 (byte 0xE3) — save it as UTF-8']);
+    expect(errorsOf(Uint8Array.from([0xff, ...good]))).toEqual([
+      'story/kurils.md:1:1: the file is not valid UTF-8 (byte 0xFF) — save it as UTF-8',
+    ]);
+    expect(storyOf(good).steps[0]?.plain).toBe('Café au lait.');
+  });
+
+  it('a 1 MB step is refused, naming the step and file limits', () => {
+    expect(errorsOf(withStepLines(GOOD_STEP, ['a'.repeat(1024 * 1024)]))).toEqual([
+      'story/kurils.md:1: the story file is 1,048,767 bytes — allowed up to 262,144 (256 KB): readers download all of it with the page',
+      'story/kurils.md:16: step "summit": text: 1,048,576 characters is too long — allowed up to 4,000 per step; split it into more steps',
+    ]);
+  });
+
+  it('a story of many steps each within the step limit is held to the file limit', () => {
+    const steps = Array.from({ length: 70 }, (_, i) =>
+      step([`id: s${i}`, 'camera: { frame: [place-tokyo] }', 'alt: x'], ['b'.repeat(3900)]),
+    );
+    expect(errorsOf(source(...steps))).toEqual([
+      'story/kurils.md:1: the story file is 277,478 bytes — allowed up to 262,144 (256 KB): readers download all of it with the page',
+    ]);
+  });
+
+  it('every text field has a size limit, stated in its error', () => {
+    const text = withStepLines([...GOOD_STEP, `notes: ${'n'.repeat(2001)}`, `cite: [${'c'.repeat(201)}]`])
+      .replace('title: T', `title: ${'t'.repeat(201)}`)
+      .replace('dek: D', `dek: ${'d'.repeat(401)}`)
+      .replace('publication: P', `publication: ${'p'.repeat(201)}`)
+      .replace('date: December 2016', `date: ${'x'.repeat(101)}`)
+      .replace('credits: [Someone]', `credits: [${'c'.repeat(401)}]`);
+    expect(errorsOf(text)).toEqual([
+      'story/kurils.md:2: title: 201 characters is too long — allowed up to 200',
+      'story/kurils.md:3: dek: 401 characters is too long — allowed up to 400',
+      'story/kurils.md:4: publication: 201 characters is too long — allowed up to 200',
+      'story/kurils.md:5: date: 101 characters is too long — allowed up to 100',
+      'story/kurils.md:6: credits[0]: 401 characters is too long — allowed up to 400',
+      'story/kurils.md:14: step "summit": notes: 2,001 characters is too long — allowed up to 2,000',
+      'story/kurils.md:15: step "summit": cite[0]: 201 characters is too long — allowed up to 200',
+    ]);
+  });
+
+  it('raw HTML is refused in every text field, by the rule step text uses', () => {
+    const text = withStepLines([
+      ...GOOD_STEP.slice(0, 3),
+      'alt: A <b>map</b>.',
+      'cite: ["<i>MID</i>"]',
+      'notes: Say <!-- nothing --> this.',
+    ])
+      .replace('title: T', 'title: The <em>Rocky</em> Road')
+      .replace('dek: D', 'dek: 5 < 6 and <script>alert(1)</script>')
+      .replace('publication: P', 'publication: <a href="https://example.com">EDM</a>')
+      .replace('date: December 2016', 'date: December<br>2016')
+      .replace('credits: [Someone]', 'credits: ["Map: <span>us</span>"]');
+    expect(errorsOf(text)).toEqual([
+      'story/kurils.md:2: title: raw HTML is not allowed in title: <em> — write plain text',
+      'story/kurils.md:3: dek: raw HTML is not allowed in dek: <script> — write plain text',
+      'story/kurils.md:4: publication: raw HTML is not allowed in publication: <a> — write plain text',
+      'story/kurils.md:5: date: raw HTML is not allowed in date: <br> — write plain text',
+      'story/kurils.md:6: credits[0]: raw HTML is not allowed in a credit: <span> — write plain text',
+      'story/kurils.md:13: step "summit": alt: raw HTML is not allowed in alt: <b> — write plain text',
+      'story/kurils.md:14: step "summit": cite[0]: raw HTML is not allowed in a citation: <i> — write plain text',
+      'story/kurils.md:15: step "summit": notes: raw HTML is not allowed in notes: <!-- nothing --> — write plain text',
+    ]);
+  });
+
+  it('an unquoted value containing ": " gets a hint to quote it', () => {
+    expect(errorsOf(withStepLines([...GOOD_STEP.slice(0, 3), 'alt: Note: the map shows Tokyo.']))).toEqual([
+      'story/kurils.md:13: step "summit": YAML syntax error: Nested mappings are not allowed in compact mappings — a value containing ": " must be in quotes: alt: "Note: …"',
+    ]);
+    expect(errorsOf(source(step(GOOD_STEP)).replace('credits: [Someone]', 'credits:\n  - Map: OSM: ODbL'))).toEqual([
+      'story/kurils.md:7: YAML syntax error: Nested mappings are not allowed in compact mappings — a value containing ": " must be in quotes: - "Map: …"',
+    ]);
+    expect(errorsOf(withStepLines([...GOOD_STEP, 'cite:', '  - MID: December 3']))).toEqual([
+      'story/kurils.md:15: step "summit": cite[0]: a citation must be text, not Object (text containing ": " must be in quotes)',
+    ]);
+  });
+
+  it('a layer error does not hide the step’s other errors, nor add ones that follow from it', () => {
+    expect(
+      errorsOf(
+        withStepLines(
+          [
+            'id: summit',
+            'camera: { frame: [place-nagato, atlantis] }',
+            'layers: [occupaton-1945]',
+            'highlight: [route-1945, place-tokio]',
+            'reveal: occupation-1945',
+            'alt: x',
+          ],
+          ['<b>x</b>'],
+        ),
+      ),
+    ).toEqual([
+      'story/kurils.md:11: step "summit": camera.frame[1]: unknown feature "atlantis" — no dataset has a feature with this id',
+      'story/kurils.md:12: step "summit": layers[0]: unknown layer "occupaton-1945" — did you mean "occupation-1945"?',
+      'story/kurils.md:13: step "summit": highlight[1]: unknown feature "place-tokio" — did you mean "place-tokyo"?',
+      'story/kurils.md:18: step "summit": text: raw HTML is not allowed in step text: <b> — use Markdown',
+    ]);
+  });
+
   it('collects the errors of every step in one pass, in file order', () => {
     const errors = errorsOf(
       source(
@@ -453,6 +559,29 @@ describe('good inputs', () => {
   });
 });
 
+describe('limits', () => {
+  it('FORMAT.md documents the numbers the compiler enforces', () => {
+    const format = readFileSync(resolve(root, 'story/FORMAT.md'), 'utf8');
+    const table = format.slice(format.indexOf('### Limits'));
+    const row = (what: string): number => {
+      const cell = new RegExp(`^\\| ${what} \\| ([\\d,]+) (?:bytes|characters) \\|$`, 'm').exec(table)?.[1];
+      return Number(cell?.replaceAll(',', ''));
+    };
+    expect({
+      fileBytes: row('the story file'),
+      text: row('step text'),
+      alt: row('`alt`'),
+      notes: row('`notes`'),
+      cite: row('each `cite` entry'),
+      title: row('`title`'),
+      dek: row('`dek`'),
+      publication: row('`publication`'),
+      date: row('`date`'),
+      credit: row('each `credits` entry'),
+    }).toEqual(STORY_LIMITS);
+  });
+});
+
 describe('did-you-mean', () => {
   it('finds near names by edit distance or prefix, and nothing for far ones', () => {
     expect(levenshtein('missles-2016', 'missiles-2016')).toBe(1);
@@ -534,7 +663,8 @@ describe('vite plugin', () => {
   type Hook = (this: unknown, ...args: unknown[]) => unknown;
   const hook = (value: unknown): Hook => value as Hook;
 
-  function loadVirtual(storyText: string): { code?: unknown; error?: unknown; watched: string[] } {
+  /** A project with the story file and the places dataset, as the plugin reads them. */
+  function fixture(storyText: string): void {
     dir = mkdtempSync(join(tmpdir(), 'story-plugin-'));
     mkdirSync(join(dir, 'story'));
     mkdirSync(join(dir, 'geo/out'), { recursive: true });
@@ -550,6 +680,10 @@ describe('vite plugin', () => {
         })),
       }),
     );
+  }
+
+  function loadVirtual(storyText: string): { code?: unknown; error?: unknown; watched: string[] } {
+    fixture(storyText);
     const plugin = storyPlugin();
     hook(plugin.configResolved).call(plugin, { root: dir });
     expect(hook(plugin.resolveId).call(plugin, 'virtual:story')).toBe('\0virtual:story');
@@ -584,6 +718,26 @@ describe('vite plugin', () => {
       loc: { file: join(dir, 'story/kurils.md'), line: 12, column: 1 },
     });
   });
+  it('a failed build prints the story’s errors without the bundler’s stack', async () => {
+    fixture(source(step([...GOOD_STEP.slice(0, 2), 'layers: [place]', 'alt: x'])));
+    writeFileSync(join(dir, 'index.html'), '<script type="module" src="/main.js"></script>');
+    writeFileSync(join(dir, 'main.js'), "import story from 'virtual:story';\nconsole.log(story);\n");
+    const failure: unknown = await build({
+      root: dir,
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [storyPlugin()],
+      build: { write: false },
+    }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    // What rolldown's own message carries after the story's.
+    expect((failure as Error).message).toMatch(/\n +at /);
+    expect(buildFailureMessage(failure)).toBe(
+      'story/kurils.md:12: step "summit": layers[0]: unknown layer "place" — did you mean "places"?',
+    );
+  });
 });
 
 describe('the real story', () => {
@@ -593,6 +747,18 @@ describe('the real story', () => {
     const story = storyOf(text, CONTRACT);
     expect(story.steps.length).toBeGreaterThanOrEqual(14);
     expect(story.steps.length).toBeLessThanOrEqual(20);
+  });
+
+  it('the examples in README.md and FORMAT.md are valid stories, with ids that exist', () => {
+    const example = (path: string): string => {
+      const doc = readFileSync(resolve(root, path), 'utf8');
+      return /^````markdown\n([\s\S]*?)^````$/m.exec(doc)?.[1] ?? '';
+    };
+    expect(storyOf(example('story/FORMAT.md')).steps.map((s) => s.id)).toEqual(['summit']);
+    expect(storyOf([...FRONT, example('README.md')].join('\n')).steps[0]?.highlight).toEqual([
+      'place-nagato',
+      'place-tokyo',
+    ]);
   });
 
   const geo = geoFiles(resolve(root, 'geo/out'));

@@ -3,6 +3,8 @@ export interface StoryError {
   readonly file: string;
   /** 1-based line in the story file. */
   readonly line: number;
+  /** 1-based column, only where the line alone is not precise enough (a bad byte). */
+  readonly column?: number;
   readonly stepId?: string;
   /** Dotted path inside the step or front matter, e.g. `camera.center[1]`. */
   readonly field?: string;
@@ -13,7 +15,8 @@ export interface StoryError {
 export function formatError(error: StoryError): string {
   const step = error.stepId === undefined ? '' : `step "${error.stepId}": `;
   const field = error.field === undefined ? '' : `${error.field}: `;
-  return `${error.file}:${error.line}: ${step}${field}${error.message}`;
+  const column = error.column === undefined ? '' : `:${error.column}`;
+  return `${error.file}:${error.line}${column}: ${step}${field}${error.message}`;
 }
 
 export function formatErrors(errors: readonly StoryError[]): string {

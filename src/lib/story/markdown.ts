@@ -116,10 +116,17 @@ function checkInline(
   }
 }
 
-function rawHtmlMessage(html: string): string {
+/** One rule for raw HTML everywhere, step text and plain-text fields: what markdown-it reads as HTML. */
+export function rawHtmlMessage(html: string, where = 'step text', fix = 'use Markdown'): string {
   const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(html.trim())?.[1];
   const shown = tag === undefined ? html.trim().slice(0, 24) : `<${tag.toLowerCase()}>`;
-  return `raw HTML is not allowed in step text: ${shown} — use Markdown`;
+  return `raw HTML is not allowed in ${where}: ${shown} — ${fix}`;
+}
+
+/** The first raw HTML (tag, comment, …) in a plain-text field, found by the step text's parser. */
+export function findRawHtml(text: string): string | undefined {
+  const tokens = inspector.parseInline(text, {})[0]?.children ?? [];
+  return tokens.find((token) => token.type === 'html_inline')?.content;
 }
 
 /**

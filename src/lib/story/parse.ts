@@ -1,24 +1,37 @@
 /**
- * `parseStory`: source text in, resolved story or every error out. Pure: the caller reads the file
- * and the geodata ids, so tests can feed fixtures.
+ * `parseStory`: the story file's bytes (or text) in, resolved story or every error out. Pure: the
+ * caller reads the file and the geodata ids, so tests can feed fixtures.
  */
 import * as v from 'valibot';
 import type { Problem } from './errors.ts';
 import { sortErrors } from './errors.ts';
 import { checkMarkdown, plainText, renderMarkdown } from './markdown.ts';
 import { resolveCamera } from './resolve.ts';
-import { FrontMatterSchema, StepSchema } from './schema.ts';
+import { count, FrontMatterSchema, STEP_ENTRIES, StepSchema, STORY_LIMITS } from './schema.ts';
 import { splitStory, type StepBlock } from './split.ts';
 import type { KnownIds, ParseResult, Step, StoryDefaults, StoryMeta } from './types.ts';
-import { checkDuplicateIds, checkReferences, issuesToProblems } from './validate.ts';
+import { decodeUtf8 } from './utf8.ts';
+import { checkDuplicateIds, checkReferences, issuesToProblems, type ReferenceInput } from './validate.ts';
 import { parseYaml } from './yaml.ts';
 
 /** Used to keep checking steps when the front matter itself is broken. */
 const FALLBACK_DEFAULTS: StoryDefaults = { names: 'both', padding: 40, maxZoom: 9 };
 
-export function parseStory(source: string, file: string, known: KnownIds): ParseResult {
+export function parseStory(input: Uint8Array | string, file: string, known: KnownIds): ParseResult {
+  const decoded = typeof input === 'string' ? { text: input } : decodeUtf8(input);
+  // Nothing after a bad byte can be trusted to be what the author wrote.
+  if ('problem' in decoded) return { ok: false, errors: [{ file, ...decoded.problem }] };
+  const source = decoded.text;
   const split = splitStory(source);
   const problems: Problem[] = [...split.problems];
+
+  const size = typeof input === 'string' ? new TextEncoder().encode(input).length : input.length;
+  if (size > STORY_LIMITS.fileBytes) {
+    problems.push({
+      line: 1,
+      message: `the story file is ${count(size)} bytes — allowed up to ${count(STORY_LIMITS.fileBytes)} (${STORY_LIMITS.fileBytes / 1024} KB): readers download all of it with the page`,
+    });
+  }
 
   let meta: StoryMeta | undefined;
   if (split.frontMatter !== undefined) {
@@ -65,6 +78,14 @@ function parseStep(
   if (stepId !== undefined && rawId(yaml.value) !== undefined) ids.push({ id: stepId, line: yaml.lineOf(['id']) });
 
   const plain = plainText(block.body.text);
+  if (plain.length > STORY_LIMITS.text) {
+    problems.push({
+      line: firstTextLine(block.body),
+      stepId,
+      field: 'text',
+      message: `${count(plain.length)} characters is too long — allowed up to ${count(STORY_LIMITS.text)} per step; split it into more steps`,
+    });
+  }
   if (plain === '') {
     problems.push({
       line: block.fenceLine,
@@ -86,10 +107,11 @@ function parseStep(
   const result = v.safeParse(StepSchema, yaml.value);
   if (!result.success) {
     problems.push(...issuesToProblems(result.issues, yaml.lineOf, stepId));
+    problems.push(...checkReferences(validKeys(yaml.value), stepId, yaml.lineOf, known));
     return { problems };
   }
   const input = result.output;
-  problems.push(...checkReferences(input, yaml.lineOf, known));
+  problems.push(...checkReferences(input, stepId, yaml.lineOf, known));
   if (problems.length > 0) return { problems };
 
   return {
@@ -110,6 +132,23 @@ function parseStep(
   };
 }
 
+/** The keys of a step that failed its schema which are valid on their own. */
+function validKeys(value: unknown): ReferenceInput {
+  if (typeof value !== 'object' || value === null) return {};
+  const raw = value as Record<string, unknown>;
+  const valid = <const T extends v.GenericSchema>(schema: T, key: string): v.InferOutput<T> | undefined => {
+    const result = v.safeParse(schema, raw[key]);
+    return result.success ? result.output : undefined;
+  };
+  return {
+    layers: valid(STEP_ENTRIES.layers, 'layers'),
+    muted: valid(STEP_ENTRIES.muted, 'muted'),
+    highlight: valid(STEP_ENTRIES.highlight, 'highlight'),
+    reveal: valid(STEP_ENTRIES.reveal, 'reveal'),
+    camera: valid(STEP_ENTRIES.camera, 'camera'),
+  };
+}
+
 function rawId(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || !('id' in value)) return undefined;
   return typeof value.id === 'string' ? value.id : undefined;
@@ -125,6 +164,12 @@ function toMeta(input: v.InferOutput<typeof FrontMatterSchema>): StoryMeta {
     ...(input.source_url === undefined ? {} : { sourceUrl: input.source_url }),
     defaults: input.defaults,
   };
+}
+
+/** The line where a step's words start, after the blank lines under its fence. */
+function firstTextLine(body: StepBlock['body']): number {
+  const blank = /^(?:[ \t]*\n)*/.exec(body.text)?.[0] ?? '';
+  return body.line + blank.split('\n').length - 1;
 }
 
 function lineCount(source: string): number {

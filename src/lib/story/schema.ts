@@ -5,11 +5,33 @@
  */
 import * as v from 'valibot';
 import { STORY_LAYER_IDS } from '../map/layers.ts';
+import { findRawHtml, rawHtmlMessage } from './markdown.ts';
 import { didYouMean, toKebabCase } from './suggest.ts';
 
 export const KEBAB_CASE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const NAME_LANGUAGES = ['en', 'ja', 'ru', 'both'] as const;
-export const ALT_MAX_LENGTH = 400;
+
+/**
+ * Size limits, in characters (the whole file in bytes), stated in every error and in FORMAT.md. Each
+ * leaves ample room over kurils.md (longest step text 467, alt 338, notes 236, citation 31, title 38,
+ * dek 110, credit 80; the file 14 KB) while keeping the page, which carries all of it, light.
+ */
+export const STORY_LIMITS = {
+  fileBytes: 262_144,
+  text: 4000,
+  alt: 400,
+  notes: 2000,
+  cite: 200,
+  title: 200,
+  dek: 400,
+  publication: 200,
+  date: 100,
+  credit: 400,
+} as const;
+
+/** `1,048,576`: counts in messages are read, not parsed. */
+export const count = (n: number): string => n.toLocaleString('en-US');
+
 const ALT_HELP = 'one or two plain sentences saying what the map shows, for screen readers';
 
 /** Marks our own unknown-key issues, so the error mapper can point at the key rather than a value. */
@@ -40,12 +62,34 @@ function numberIn(min: number, max: number, label?: string) {
   );
 }
 
-function text(what: string) {
+/** A YAML value with an unquoted ": " inside is read as a mapping: say so where it shows up. */
+function notText(what: string, issue: v.BaseIssue<unknown>): string {
+  const quote = isRecord(issue.input) ? ' (text containing ": " must be in quotes)' : '';
+  return `${what} must be text, not ${issue.received}${quote}`;
+}
+
+function tooLong(max: number, hint = '') {
+  return v.maxLength<string, number, (issue: v.MaxLengthIssue<string, number>) => string>(
+    max,
+    (issue) => `${count(issue.input.length)} characters is too long — allowed up to ${count(max)}${hint}`,
+  );
+}
+
+/** Fields are plain text, shown as written: raw HTML is refused by the rule step text uses. */
+function noHtml(what: string) {
+  return v.rawCheck<string>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const html = findRawHtml(dataset.value);
+    if (html !== undefined) addIssue({ message: rawHtmlMessage(html, what, 'write plain text') });
+  });
+}
+
+function text(what: string, max: number) {
   const message = (issue: v.BaseIssue<unknown>): string =>
     issue.input === undefined || issue.input === null || issue.input === ''
       ? `${what} must not be empty`
-      : `${what} must be text, not ${issue.received}`;
-  return v.pipe(v.string(message), v.trim(), v.nonEmpty(message));
+      : notText(what, issue);
+  return v.pipe(v.string(message), v.trim(), v.nonEmpty(message), tooLong(max), noHtml(what));
 }
 
 function list<const TItem extends v.GenericSchema>(item: TItem, what: string) {
@@ -200,38 +244,39 @@ const LayerId = v.picklist(STORY_LAYER_IDS, (issue) => {
   return `unknown layer "${input}"${guess || ` — allowed: ${STORY_LAYER_IDS.join(', ')}`}`;
 });
 
-export const StepSchema = strictObject(
-  {
-    id: v.pipe(
-      v.string((issue) => (issue.input === undefined ? REQUIRED.id : `id must be text, not ${issue.received}`)),
-      v.regex(
-        KEBAB_CASE,
-        (issue) =>
-          `"${String(issue.input)}" is not kebab-case — use lowercase letters, digits and single hyphens, e.g. "${toKebabCase(String(issue.input)) || 'summit'}"`,
-      ),
+/** Each key's schema on its own, so a step with one bad key is still checked for the rest. */
+export const STEP_ENTRIES = {
+  id: v.pipe(
+    v.string((issue) => (issue.input === undefined ? REQUIRED.id : `id must be text, not ${issue.received}`)),
+    v.regex(
+      KEBAB_CASE,
+      (issue) =>
+        `"${String(issue.input)}" is not kebab-case — use lowercase letters, digits and single hyphens, e.g. "${toKebabCase(String(issue.input)) || 'summit'}"`,
     ),
-    camera: Camera,
-    layers: list(LayerId, 'layers'),
-    muted: list(LayerId, 'muted'),
-    highlight: list(featureId, 'highlight'),
-    alt: v.pipe(
-      v.string((issue) =>
-        issue.input === undefined || issue.input === null ? REQUIRED.alt : `alt must be text, not ${issue.received}`,
-      ),
-      v.trim(),
-      v.nonEmpty(`must not be empty — ${ALT_HELP}`),
-      v.maxLength(
-        ALT_MAX_LENGTH,
-        (issue) => `${String(issue.received)} characters is too long — allowed up to ${ALT_MAX_LENGTH}; one or two sentences`,
-      ),
-      v.check((alt) => !/<\/?[A-Za-z][^>]*>/.test(alt), 'alt is plain text — no HTML tags'),
+  ),
+  camera: Camera,
+  layers: list(LayerId, 'layers'),
+  muted: list(LayerId, 'muted'),
+  highlight: list(featureId, 'highlight'),
+  alt: v.pipe(
+    v.string((issue) => (issue.input === undefined || issue.input === null ? REQUIRED.alt : notText('alt', issue))),
+    v.trim(),
+    v.nonEmpty(`must not be empty — ${ALT_HELP}`),
+    tooLong(STORY_LIMITS.alt, '; one or two sentences'),
+    noHtml('alt'),
+  ),
+  cite: list(text('a citation', STORY_LIMITS.cite), 'cite'),
+  notes: v.optional(
+    v.pipe(
+      v.string((issue) => notText('notes', issue)),
+      tooLong(STORY_LIMITS.notes),
+      noHtml('notes'),
     ),
-    cite: list(text('a citation'), 'cite'),
-    notes: v.optional(v.string((issue) => `notes must be text, not ${issue.received}`)),
-    reveal: v.optional(LayerId),
-  },
-  'step',
-);
+  ),
+  reveal: v.optional(LayerId),
+} as const;
+
+export const StepSchema = strictObject(STEP_ENTRIES, 'step');
 
 // ---------------------------------------------------------------------------------------------
 // Front matter
@@ -250,12 +295,12 @@ const DefaultsSchema = strictObject(
 
 export const FrontMatterSchema = strictObject(
   {
-    title: text('title'),
-    dek: text('dek'),
-    publication: text('publication'),
-    date: text('date'),
+    title: text('title', STORY_LIMITS.title),
+    dek: text('dek', STORY_LIMITS.dek),
+    publication: text('publication', STORY_LIMITS.publication),
+    date: text('date', STORY_LIMITS.date),
     credits: v.pipe(
-      v.array(text('a credit'), 'credits must be a list of text, e.g. ["Map: …"]'),
+      v.array(text('a credit', STORY_LIMITS.credit), 'credits must be a list of text, e.g. ["Map: …"]'),
       v.minLength(1, 'credits must not be empty'),
     ),
     source_url: v.optional(

@@ -45,44 +45,60 @@ export function visibleDatasets(step: Pick<StepInput, 'layers' | 'muted'>): Set<
   return new Set([...BASEMAP_DATASETS, ...[...step.layers, ...step.muted].map((id) => STORY_LAYERS[id].dataset)]);
 }
 
-export function checkReferences(step: StepInput, lineOf: LineOf, known: KnownIds): Problem[] {
+/**
+ * The step keys reference checks read. A key that failed the schema is undefined: checks that need
+ * it are skipped (its own error says what is wrong), and every other check still runs.
+ */
+export type ReferenceInput = Partial<Pick<StepInput, 'layers' | 'muted' | 'highlight' | 'reveal' | 'camera'>>;
+
+export function checkReferences(
+  step: ReferenceInput,
+  stepId: string | undefined,
+  lineOf: LineOf,
+  known: KnownIds,
+): Problem[] {
   const problems: Problem[] = [];
   const at = (path: readonly PathKey[], message: string): void => {
-    problems.push({ line: lineOf(path), stepId: step.id, field: fieldPath(path), message });
+    problems.push({ line: lineOf(path), stepId, field: fieldPath(path), message });
   };
+  const { layers, muted, highlight, reveal, camera } = step;
 
   for (const key of ['layers', 'muted', 'highlight'] as const) {
-    const list: readonly string[] = step[key];
+    const list: readonly string[] = step[key] ?? [];
     list.forEach((id, i) => {
       if (list.indexOf(id) !== i) at([key, i], `"${id}" is listed twice`);
     });
   }
-  step.muted.forEach((id, i) => {
-    if (step.layers.includes(id)) at(['muted', i], `layer "${id}" is in both layers and muted — keep it in one`);
-  });
+  if (layers !== undefined) {
+    muted?.forEach((id, i) => {
+      if (layers.includes(id)) at(['muted', i], `layer "${id}" is in both layers and muted — keep it in one`);
+    });
+  }
 
-  if (step.reveal !== undefined) {
-    if (!REVEALABLE_LAYER_IDS.includes(step.reveal)) {
-      at(['reveal'], `layer "${step.reveal}" cannot be drawn with the reader's progress — allowed: ${REVEALABLE_LAYER_IDS.join(', ')}`);
-    } else if (!step.layers.includes(step.reveal)) {
-      at(['reveal'], `layer "${step.reveal}" must be in this step's layers to be revealed — add it to layers`);
+  if (reveal !== undefined) {
+    if (!REVEALABLE_LAYER_IDS.includes(reveal)) {
+      at(['reveal'], `layer "${reveal}" cannot be drawn with the reader's progress — allowed: ${REVEALABLE_LAYER_IDS.join(', ')}`);
+    } else if (layers !== undefined && !layers.includes(reveal)) {
+      at(['reveal'], `layer "${reveal}" must be in this step's layers to be revealed — add it to layers`);
     }
   }
 
   const unknownFeature = (id: string): string =>
     `unknown feature "${id}"${didYouMean(id, known.features.keys()) || ' — no dataset has a feature with this id'}`;
 
-  if ('frame' in step.camera) {
-    step.camera.frame.forEach((id, i) => {
+  if (camera !== undefined && 'frame' in camera) {
+    camera.frame.forEach((id, i) => {
       if (!known.features.has(id)) at(['camera', 'frame', i], unknownFeature(id));
     });
   }
 
-  const visible = visibleDatasets(step);
-  step.highlight.forEach((id, i) => {
+  // Whether a feature is shown depends on layers and muted: with either invalid, only existence is checked.
+  const visible = layers !== undefined && muted !== undefined ? visibleDatasets({ layers, muted }) : undefined;
+  highlight?.forEach((id, i) => {
     const feature = known.features.get(id);
     if (feature === undefined) at(['highlight', i], unknownFeature(id));
-    else if (!visible.has(feature.dataset)) at(['highlight', i], notVisible(id, feature.dataset));
+    else if (visible !== undefined && !visible.has(feature.dataset))
+      at(['highlight', i], notVisible(id, feature.dataset));
   });
   return problems;
 }

@@ -47,10 +47,10 @@ export function storyPlugin({ file = 'story/kurils.md', geoDir = 'geo/out' }: St
       this.addWatchFile(story);
       for (const path of geo) this.addWatchFile(path);
 
-      let source: string;
+      let source: Uint8Array;
       let known: KnownIds;
       try {
-        source = readFileSync(story, 'utf8');
+        source = readFileSync(story);
         known = loadKnownIds(geoPath());
       } catch (error) {
         return this.error(`cannot load the story: ${error instanceof Error ? error.message : String(error)}`);
@@ -63,7 +63,7 @@ export function storyPlugin({ file = 'story/kurils.md', geoDir = 'geo/out' }: St
       return this.error({
         message: `${formatErrors(result.errors)}${note}`,
         id: story,
-        loc: { file: story, line: first?.line ?? 1, column: 1 },
+        loc: { file: story, line: first?.line ?? 1, column: first?.column ?? 1 },
       });
     },
 
@@ -77,4 +77,20 @@ export function storyPlugin({ file = 'story/kurils.md', geoDir = 'geo/out' }: St
       return [...modules, module];
     },
   };
+}
+
+/**
+ * A failed build's message for the terminal. Rolldown's own message appends each cause's stack;
+ * the causes' messages already say what to fix (the story's: file, line, step and field).
+ */
+export function buildFailureMessage(error: unknown): string {
+  const causes: unknown[] =
+    typeof error === 'object' &&
+    error !== null &&
+    'errors' in error &&
+    Array.isArray(error.errors) &&
+    error.errors.length > 0
+      ? error.errors
+      : [error];
+  return causes.map((cause) => (cause instanceof Error ? cause.message : String(cause))).join('\n');
 }

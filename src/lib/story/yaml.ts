@@ -21,10 +21,11 @@ export function parseYaml(block: Block): ParsedYaml {
   const toLine = (offset: number): number => block.line + counter.linePos(offset).line - 1;
 
   // Only the first syntax error: the ones after it are usually the same mistake seen again.
-  const problems: Problem[] = doc.errors.slice(0, 1).map((error) => ({
-    line: error.linePos === undefined ? block.line : block.line + error.linePos[0].line - 1,
-    message: `YAML syntax error: ${firstLine(error.message)}`,
-  }));
+  const problems: Problem[] = doc.errors.slice(0, 1).map((error) => {
+    const line = error.linePos === undefined ? 0 : error.linePos[0].line - 1;
+    const hint = quoteHint(error.code, block.text.split('\n')[line] ?? '');
+    return { line: block.line + line, message: `YAML syntax error: ${firstLine(error.message)}${hint}` };
+  });
   const value: unknown = problems.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
 
   return { value, lineOf: (path, atKey = false) => lineOfPath(doc, path, atKey, toLine, block.line), problems };
@@ -33,6 +34,18 @@ export function parseYaml(block: Block): ParsedYaml {
 /** yaml's pretty message repeats the position and a code excerpt; the file:line prefix already says where. */
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+/**
+ * `alt: Note: the map shows…` is a nested mapping to YAML; the fix is quotes, which its message
+ * does not say. The hint shows the start of the value quoted.
+ */
+function quoteHint(code: string, line: string): string {
+  if (code !== 'BLOCK_AS_IMPLICIT_KEY') return '';
+  const item = /^\s*-\s+([^\s"'[{|>&*!#-][^:]*?:)\s/.exec(line);
+  const pair = /^\s*([A-Za-z_][\w-]*):\s+([^\s"'[{|>&*!#-][^:]*?:)\s/.exec(line);
+  const quoted = item !== null ? `- "${item[1]} …"` : pair !== null ? `${pair[1]}: "${pair[2]} …"` : undefined;
+  return quoted === undefined ? '' : ` — a value containing ": " must be in quotes: ${quoted}`;
 }
 
 function lineOfPath(
