@@ -211,7 +211,11 @@ test('a revealed layer draws with the reader through its step, and whole at once
     const filter = (await page.evaluate(() => window.__kurilMap!.filter('occupation-1945-circle'))) as unknown[];
     return (filter[2] as [string, unknown, number])[2];
   };
-  await page.goto(`./#${revealing!.id}`);
+  // Scrolled into from the step before: a deep link or a key would show the step's end state.
+  const before = steps[revealing!.index - 1]!;
+  await page.goto(`./#${before.id}`);
+  await settledOn(page, before.id);
+  await scrollToStep(page, revealing!.index);
   await settledOn(page, revealing!.id);
   const atStart = await reach();
   expect(atStart, 'only the first dates at the start of the step').toBeLessThan(500);
