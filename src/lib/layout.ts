@@ -21,9 +21,10 @@ const PHONE_TRIGGER = 0.6;
 
 /**
  * Room beside a framed subject for the names the map writes there: half an island's name on the
- * left; on the right a place's whole name, which MapLibre writes to the right of its point.
+ * left; on the right a place's whole name, which MapLibre writes to the right of its point. No
+ * wider: a frame as wide as Kyiv–Tokyo must still zoom in far enough to fill a 390×844 phone's height.
  */
-const LABEL_ROOM = { left: 40, right: 96 };
+const LABEL_ROOM = { left: 32, right: 88 };
 
 export interface Layout {
   mode: 'phone' | 'side' | 'wide';

@@ -5,6 +5,7 @@ import {
   expectStepState,
   loadStory,
   mapReport,
+  openTools,
   pixelAt,
   scrollToStep,
   settledOn,
@@ -149,12 +150,16 @@ test('with reduced motion the camera is on target as soon as the step enters', a
 
 test('the motion toggle overrides the system setting and is remembered', async ({ page }) => {
   await page.goto('./');
-  const toggle = page.getByRole('button', { name: /motion/i });
+  const toggle = page.getByRole('button', { name: /motion/i, includeHidden: true });
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await openTools(page);
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await page.reload();
-  await expect(page.getByRole('button', { name: /motion/i })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: /motion/i, includeHidden: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await settledOn(page, (await mapReport(page)).stepId);
   await scrollToStep(page, 3);
   await expect.poll(async () => (await mapReport(page)).stepId).toBe(steps[3]!.id);
