@@ -1,17 +1,33 @@
 /**
- * Layout decisions that the script needs (the CSS makes the same split at the same width):
- * where the scroll trigger sits and how much of the map the text card covers.
+ * Layout decisions that the script needs (the CSS makes the same splits at the same widths, in
+ * src/app.css): where the scroll trigger sits and how much of the map the text card covers.
  */
 import type { PaddingOptions } from 'maplibre-gl';
 
-/** Below this width the map goes full-bleed behind the text cards. */
+/** From this width the text takes a column of its own beside the map, with the full tool bar. */
 export const WIDE_MIN_PX = 800;
 
-/** Where a phone's trigger line sits; the CSS gives each phone step a full screen of scroll. */
-const PHONE_TRIGGER = 0.5;
+/**
+ * From this width up to WIDE_MIN_PX (landscape phones, small tablets) the text is a narrow column
+ * beside the map, and the map keeps the phone's compact tool row.
+ */
+export const SIDE_MIN_PX = 560;
+
+/**
+ * Where a phone's trigger line sits: a step's card starts in the lower part of the screen, so the
+ * map's subject keeps the part above it (at least 45% of the screen below the tool row).
+ */
+const PHONE_TRIGGER = 0.6;
+
+/**
+ * Room beside a framed subject for the names the map writes there: half an island's name on the
+ * left; on the right a place's whole name, which MapLibre writes to the right of its point. No
+ * wider: a frame as wide as Kyiv–Tokyo must still zoom in far enough to fill a 390×844 phone's height.
+ */
+const LABEL_ROOM = { left: 32, right: 88 };
 
 export interface Layout {
-  mode: 'phone' | 'wide';
+  mode: 'phone' | 'side' | 'wide';
   /** The trigger line, as a fraction of the viewport height from the top. */
   triggerOffset: number;
   /** Map padding that keeps the step's subject clear of the card and the map controls. */
@@ -20,24 +36,37 @@ export interface Layout {
 
 export function layoutFor(width: number, height: number): Layout {
   if (width >= WIDE_MIN_PX) {
-    return { mode: 'wide', triggerOffset: 0.5, padding: { top: 56, right: 24, bottom: 72, left: 24 } };
+    return { mode: 'wide', triggerOffset: 0.5, padding: { top: 56, right: 120, bottom: 72, left: 40 } };
   }
-  // On phones a step becomes active as its card's top reaches mid-screen, so the card is read in
-  // the lower half and the map's subject is framed in the upper half, below the tool bar.
+  if (width >= SIDE_MIN_PX) {
+    return {
+      mode: 'side',
+      triggerOffset: 0.5,
+      padding: { top: 64, ...LABEL_ROOM, bottom: 24 },
+    };
+  }
+  // On phones a step becomes active as its card's top reaches the trigger line, so the card is read
+  // in the lower part and the map's subject is framed above it, below the tool row.
   return {
     mode: 'phone',
     triggerOffset: PHONE_TRIGGER,
-    padding: { top: 104, right: 16, bottom: Math.round(height * (1 - PHONE_TRIGGER)) + 8, left: 16 },
+    padding: {
+      top: 64,
+      ...LABEL_ROOM,
+      bottom: Math.round(height * (1 - PHONE_TRIGGER)) + 12,
+    },
   };
 }
 
 /**
- * A phone's padding with the top pushed below the tools and rail (they wrap to more rows on the
- * narrowest screens); `toolbarHeight` is their measured height in CSS pixels, 0 if not measured.
+ * The padding with the top pushed below the compact tool row of phones and narrow layouts (it
+ * wraps to a second row at large text sizes); `toolbarBottom` is the row's measured bottom edge in
+ * CSS pixels from the top of the map, 0 if not measured. Wide screens keep their tools beside the
+ * subject.
  */
-export function clearOfToolbar(layout: Layout, toolbarHeight: number): PaddingOptions {
-  if (layout.mode !== 'phone') return layout.padding;
-  return { ...layout.padding, top: Math.max(layout.padding.top ?? 0, Math.ceil(toolbarHeight) + 20) };
+export function clearOfToolbar(layout: Layout, toolbarBottom: number): PaddingOptions {
+  if (layout.mode === 'wide') return layout.padding;
+  return { ...layout.padding, top: Math.max(layout.padding.top ?? 0, Math.ceil(toolbarBottom) + 20) };
 }
 
 /** The share of the screen's height present mode's caption band may take (PresentCaption.svelte). */

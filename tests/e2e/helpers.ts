@@ -130,6 +130,25 @@ export async function expectFramed(page: Page, report: MapReport, step: Story['s
   }
 }
 
+/**
+ * On phones the tools fold behind the Settings button: opens them when they are folded (nothing to
+ * do on wide screens, where they are always shown). By keyboard, so focus rings stay as they were.
+ */
+export async function openTools(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Settings' });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') {
+    await toggle.press('Enter');
+  }
+}
+
+/** Folds a phone's open tools away again, so their panel does not cover the map. */
+export async function closeTools(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Settings' });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'true') {
+    await toggle.press('Enter');
+  }
+}
+
 export function expectClean(watch: PageWatch, testInfo: TestInfo): void {
   expect(watch.problems, `problems in ${testInfo.title}`).toEqual([]);
 }

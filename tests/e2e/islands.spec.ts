@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { expectClean, loadStory, settledOn, watchPage, type PageWatch } from './helpers.ts';
+import { expectClean, loadStory, openTools, settledOn, watchPage, type PageWatch } from './helpers.ts';
 
 const story = loadStory();
 // The step that frames the four islands most closely shows Iturup large enough to tap.
@@ -28,6 +28,7 @@ test('an island answers by keyboard: names in three scripts, area, status; Esc c
   await page.goto(`./#${islandsStep.id}`);
   await settledOn(page, islandsStep.id);
   const summary = page.locator('.island-picker summary');
+  await openTools(page);
   await summary.focus();
   await page.keyboard.press('Enter');
   const iturup = page.getByRole('button', { name: 'Iturup' });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectClean, loadStory, settledOn, watchPage, type PageWatch } from './helpers.ts';
+import { closeTools, expectClean, loadStory, openTools, settledOn, watchPage, type PageWatch } from './helpers.ts';
 
 const story = loadStory();
 
@@ -65,14 +65,17 @@ test('Japanese and Cyrillic labels are drawn from the self-hosted fonts', async 
   await settledOn(page, iturupStep.id);
 
   const names = page.getByRole('combobox', { name: 'Place names' });
+  await openTools(page);
   await expect(names).toHaveValue(story.meta.defaults.names);
-
   await names.selectOption('ja');
+  await closeTools(page);
   await page.evaluate(() => window.__kurilMap!.idle());
   await expect.poll(() => fontFiles.some((f) => /noto-sans-jp-.*\.woff2$/.test(f))).toBe(true);
   await expect.poll(() => inkAround(page, iturupLabel), { message: 'kanji label pixels' }).toBeGreaterThan(40);
 
+  await openTools(page);
   await names.selectOption('ru');
+  await closeTools(page);
   await page.evaluate(() => window.__kurilMap!.idle());
   await expect.poll(() => fontFiles.some((f) => /noto-sans-cyrillic-.*\.woff2$/.test(f))).toBe(true);
   await expect.poll(() => inkAround(page, iturupLabel), { message: 'Cyrillic label pixels' }).toBeGreaterThan(40);
@@ -84,10 +87,13 @@ test('the label text follows the chosen language', async ({ page }) => {
   const rendered = async () =>
     page.evaluate(() => window.__kurilMap!.renderedLabels().filter((t) => /Iturup|Etorofu|択捉|Итуруп/.test(t)));
   await expect.poll(rendered).toContain('Iturup / Etorofu');
+  await openTools(page);
   await page.getByRole('combobox', { name: 'Place names' }).selectOption('ja');
   await expect.poll(rendered).toContain('択捉島');
+  await openTools(page);
   await page.getByRole('combobox', { name: 'Place names' }).selectOption('ru');
   await expect.poll(rendered).toContain('Итуруп');
+  await openTools(page);
   await page.getByRole('combobox', { name: 'Place names' }).selectOption('en');
   await expect.poll(rendered).toContain('Iturup');
 });

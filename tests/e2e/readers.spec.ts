@@ -11,6 +11,7 @@ import {
   expectStepState,
   loadStory,
   mapReport,
+  openTools,
   settledOn,
   watchPage,
   type PageWatch,
@@ -271,6 +272,7 @@ test.describe('keyboard', () => {
     // Keys typed into the place-names menu are the menu's: they do not move the story (one more
     // ArrowDown on the page then lands exactly one step on).
     const select = page.getByRole('combobox', { name: 'Place names' });
+    await openTools(page);
     await select.focus();
     for (const key of ['ArrowDown', 'j', 'PageDown', 'End']) await page.keyboard.press(key);
     await expect(select).toBeFocused();
@@ -294,6 +296,7 @@ test.describe('keyboard', () => {
   test('every control reached by Tab shows where the focus is', async ({ page }) => {
     await page.goto('./');
     await settledOn(page, first.id);
+    await openTools(page);
     await page.getByRole('link', { name: 'Skip to the story' }).focus();
     const seen: string[] = [];
     const missing: string[] = [];
@@ -354,6 +357,7 @@ test.describe('screen readers', () => {
     }
 
     await expect(page.locator('.map-frame[aria-hidden="true"] canvas')).toHaveCount(1);
+    await openTools(page);
 
     for (const step of steps) {
       const order = await page.locator(`#${step.id}`).evaluate((li) => {
@@ -387,7 +391,8 @@ test.describe('exploring the map', () => {
   test('Explore map hands the map to the reader and gives the step back', async ({ page, isMobile }) => {
     await page.goto(`./#${twoOfFour.id}`);
     await settledOn(page, twoOfFour.id);
-    const toggle = page.getByRole('button', { name: 'Explore map' });
+    await openTools(page);
+    const toggle = page.getByRole('button', { name: 'Explore map', includeHidden: true });
     const frame = page.locator('.map-frame');
     const card = page.locator('.step.active .card');
     await expect(toggle).toHaveAttribute('aria-pressed', 'false');
@@ -416,11 +421,13 @@ test.describe('exploring the map', () => {
     };
 
     // On, drag, off by the button.
+    await openTools(page);
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
     await expect(frame).not.toHaveAttribute('aria-hidden', /.*/);
     if (isMobile) await expect(card, 'cards step aside while exploring').toBeHidden();
     await drag();
+    await openTools(page);
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-pressed', 'false');
     await expect(frame).toHaveAttribute('aria-hidden', 'true');
@@ -428,6 +435,7 @@ test.describe('exploring the map', () => {
     expectStepState(await cameraOnStep(page, twoOfFour.id), twoOfFour);
 
     // On, drag, off by Escape.
+    await openTools(page);
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
     await drag();
@@ -450,13 +458,15 @@ test.describe('reduced motion', () => {
     // On a step (a deep link, kept by the reloads), so ArrowDown later has a plain next step.
     await page.goto(`./#${twoOfFour.id}`);
     await hydrated();
-    const toggle = page.getByRole('button', { name: 'Reduce motion' });
+    const toggle = page.getByRole('button', { name: 'Reduce motion', includeHidden: true });
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await openTools(page);
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-pressed', 'false');
     await page.reload();
     await hydrated();
     await expect(toggle, 'motion turned on is remembered').toHaveAttribute('aria-pressed', 'false');
+    await openTools(page);
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
     await page.reload();
@@ -509,6 +519,7 @@ test.describe('axe', () => {
     await check(`last step ${last.id}`);
 
     // Opened by keyboard as in islands.spec.ts (whether they can be tapped is the next describe's).
+    await openTools(page);
     const summary = page.locator('.island-picker summary');
     await summary.focus();
     await page.keyboard.press('Enter');
@@ -524,6 +535,8 @@ test.describe('axe', () => {
     await summary.focus();
     await page.keyboard.press('Enter');
     await expect(iturup).toBeHidden();
+
+    await openTools(page);
 
     await page.getByRole('button', { name: 'Explore map' }).click();
     await expect(page.locator('.map-frame')).not.toHaveAttribute('aria-hidden', /.*/);
@@ -553,6 +566,7 @@ test.describe('islands by touch', () => {
         },
         [container, parts] as const,
       );
+    await openTools(page);
     await page.locator('.island-picker summary').click();
     await expect(page.getByRole('button', { name: 'Iturup' })).toBeVisible();
     expect.soft(await covered('.island-picker ul', 'button'), 'covered entries of the islands list').toEqual([]);
@@ -778,6 +792,7 @@ test.describe('zoom', () => {
       expect(box.x + box.width, `${name} right edge at ${where}`).toBeLessThanOrEqual(width + 0.5);
     }
     // The tools shown at this width (a wide screen's Present button, say, is left out on phones).
+    await openTools(page);
     const tools = page.locator('.map-tools > *').filter({ visible: true });
     const count = await tools.count();
     expect(count, `tools shown at ${where}`).toBeGreaterThanOrEqual(3);

@@ -5,6 +5,7 @@ import {
   expectStepState,
   loadStory,
   mapReport,
+  openTools,
   pixelAt,
   scrollToStep,
   settledOn,
@@ -149,12 +150,16 @@ test('with reduced motion the camera is on target as soon as the step enters', a
 
 test('the motion toggle overrides the system setting and is remembered', async ({ page }) => {
   await page.goto('./');
-  const toggle = page.getByRole('button', { name: /motion/i });
+  const toggle = page.getByRole('button', { name: /motion/i, includeHidden: true });
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await openTools(page);
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await page.reload();
-  await expect(page.getByRole('button', { name: /motion/i })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: /motion/i, includeHidden: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await settledOn(page, (await mapReport(page)).stepId);
   await scrollToStep(page, 3);
   await expect.poll(async () => (await mapReport(page)).stepId).toBe(steps[3]!.id);
@@ -211,7 +216,11 @@ test('a revealed layer draws with the reader through its step, and whole at once
     const filter = (await page.evaluate(() => window.__kurilMap!.filter('occupation-1945-circle'))) as unknown[];
     return (filter[2] as [string, unknown, number])[2];
   };
-  await page.goto(`./#${revealing!.id}`);
+  // Scrolled into from the step before: a deep link or a key would show the step's end state.
+  const before = steps[revealing!.index - 1]!;
+  await page.goto(`./#${before.id}`);
+  await settledOn(page, before.id);
+  await scrollToStep(page, revealing!.index);
   await settledOn(page, revealing!.id);
   // The markers' filter reaches as far through the campaign's dates as the reader is through the step.
   const atStart = await reach();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerSpecification } from 'maplibre-gl';
-import { buildStyle } from '../../src/lib/map/style.ts';
+import { NAMED_LABEL_LAYERS, buildStyle } from '../../src/lib/map/style.ts';
 import { DATASET_IDS, STORY_LAYER_IDS, type DatasetId } from '../../src/lib/map/layers.ts';
 import {
   MUTED_FACTOR,
@@ -97,8 +97,12 @@ describe('diffStyleState', () => {
     const a = styleStateFor(summit, reader, specs);
     const b = styleStateFor({ ...summit, highlight: ['tokyo'] }, reader, specs);
     const ops = diffStyleState(a, b);
-    expect(ops.every((op) => op.kind === 'filter')).toBe(true);
-    expect(ops.length).toBe(specs.filter((s) => s.id.startsWith('highlight-')).length);
+    // The highlight's filters, and the name labels' order: a highlighted feature is named first.
+    const filters = ops.filter((op) => op.kind === 'filter');
+    const order = ops.filter((op) => op.kind === 'layout' && op.property === 'symbol-sort-key');
+    expect(filters.length + order.length).toBe(ops.length);
+    expect(filters.length).toBe(specs.filter((s) => s.id.startsWith('highlight-')).length);
+    expect(order.map((op) => op.layer).sort()).toEqual([...NAMED_LABEL_LAYERS].sort());
   });
 
   it('lands on the same map whatever the route: in order, backwards, jumping', () => {

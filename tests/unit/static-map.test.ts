@@ -10,12 +10,20 @@ import { describe, expect, it } from 'vitest';
 import { palette } from '../../src/lib/map/palette.ts';
 import { MUTED_FACTOR } from '../../src/lib/map/state.ts';
 import { evaluate } from '../../src/lib/static-map/expression.ts';
-import { ATTRIBUTION, DEFAULT_SIZE, renderStaticMap, staticProjection } from '../../src/lib/static-map/render.ts';
+import {
+  ATTRIBUTION,
+  DEFAULT_SIZE,
+  offBox,
+  renderStaticMap,
+  staticProjection,
+} from '../../src/lib/static-map/render.ts';
 import {
   readStaticMapData,
   renderStoryMaps,
+  STATIC_MAP_MIN_SHOWN,
   STATIC_MAP_SIZES,
 } from '../../src/lib/static-map/vite-plugin-static-maps.ts';
+import { REGION_BBOX } from '../../geo/config.ts';
 import { loadKnownIds } from '../../src/lib/story/known-ids.node.ts';
 import { parseStory } from '../../src/lib/story/parse.ts';
 import type { ResolvedCamera, Step } from '../../src/lib/story/types.ts';
@@ -176,7 +184,8 @@ describe('step state', () => {
     expect(renderStaticMap(step, data)).toBe(svgOf('missiles'));
     const [first, second] = [renderStoryMaps(storyFile, geoDir), renderStoryMaps(storyFile, geoDir)];
     expect(first.map((m) => m.fileName)).toEqual(second.map((m) => m.fileName));
-  });
+    // Two renders of every step's two pictures: seconds on a busy machine.
+  }, 30_000);
 
   it('names each file after its step and a hash of its content', () => {
     const maps = renderStoryMaps(storyFile, geoDir);
@@ -189,7 +198,7 @@ describe('step state', () => {
       );
     }
     expect(new Set(maps.map((m) => m.fileName)).size).toBe(maps.length);
-  });
+  }, 30_000);
 });
 
 describe('the projection', () => {
@@ -272,3 +281,86 @@ describe('the expression evaluator', () => {
     expect(() => evaluate(['to-rgba', '#fff'], context)).toThrow('"to-rgba"');
   });
 });
+
+describe('legible stills (issue 13)', () => {
+  const narrowMaps = new Map(steps.map((step) => [step.id, renderStaticMap(step, data, STATIC_MAP_SIZES.narrow)]));
+  const wideMaps = new Map(steps.map((step) => [step.id, renderStaticMap(step, data, STATIC_MAP_SIZES.wide)]));
+  const pictureOf = (shape: 'narrow' | 'wide', id: string): string =>
+    (shape === 'narrow' ? narrowMaps : wideMaps).get(id)!;
+
+  it('draws no label under 11 CSS px at the smallest size each shape is shown', () => {
+    for (const shape of ['narrow', 'wide'] as const) {
+      const size = STATIC_MAP_SIZES[shape];
+      const shown = STATIC_MAP_MIN_SHOWN[shape] / size.width;
+      for (const step of steps) {
+        const svg = pictureOf(shape, step.id);
+        const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+        expect(sizes.length, `labels on ${step.id} (${shape})`).toBeGreaterThan(0);
+        expect(Math.min(...sizes) * shown, `smallest label on ${step.id} (${shape}), CSS px`).toBeGreaterThanOrEqual(
+          11,
+        );
+      }
+    }
+  });
+
+  it('draws no coast along the box the coastline data was cut to', () => {
+    expect(
+      offBox(
+        [
+          [139, 41],
+          [139, 43],
+          [140, 43],
+          [140, 41],
+          [139, 41],
+        ],
+        [139, 40, 160, 55],
+      ),
+    ).toEqual([
+      [
+        [139, 43],
+        [140, 43],
+        [140, 41],
+        [139, 41],
+      ],
+    ]);
+    // Kamchatka and the mainland cross the box's north and west edges on the wide 1945 frame.
+    const step = stepOf('peace-treaty');
+    const projection = staticProjection(step.camera, DEFAULT_SIZE);
+    const [west, south, east, north] = REGION_BBOX;
+    const edgeX = [projection([west, 50])![0], projection([east, 50])![0]];
+    const edgeY = [projection([150, north])![1], projection([150, south])![1]];
+    const lines = ['land-line', 'highlight-land-line'].map((layer) => layerGroup(svgOf(step.id), layer) ?? '').join('');
+    const along: string[] = [];
+    for (const [, d] of lines.matchAll(/\sd="([^"]+)"/g)) {
+      for (const [a, b] of segments(d!)) {
+        const onX = edgeX.some(
+          (x) => Math.abs(a[0] - x) < 0.3 && Math.abs(b[0] - x) < 0.3 && Math.abs(a[1] - b[1]) > 2,
+        );
+        const onY = edgeY.some(
+          (y) => Math.abs(a[1] - y) < 0.3 && Math.abs(b[1] - y) < 0.3 && Math.abs(a[0] - b[0]) > 2,
+        );
+        if (onX || onY) along.push(`${a} → ${b}`);
+      }
+    }
+    expect(along, 'path segments along the clipping box').toEqual([]);
+  });
+});
+
+/** The straight segments of a path written by the renderer (M, relative l, z). */
+function segments(d: string): Array<[[number, number], [number, number]]> {
+  const out: Array<[[number, number], [number, number]]> = [];
+  let at: [number, number] = [0, 0];
+  for (const [, command, body] of d.matchAll(/([Mlz])([^Mlz]*)/g)) {
+    const numbers = [...(body ?? '').matchAll(/-?(?:\d+\.?\d*|\.\d+)/g)].map((m) => Number(m[0]));
+    if (command === 'M') {
+      at = [numbers[0]!, numbers[1]!];
+      continue;
+    }
+    for (let i = 0; i + 1 < numbers.length; i += 2) {
+      const next: [number, number] = [at[0] + numbers[i]!, at[1] + numbers[i + 1]!];
+      out.push([at, next]);
+      at = next;
+    }
+  }
+  return out;
+}

@@ -16,6 +16,22 @@ export interface StepLayers {
   layers: readonly StoryLayerId[];
   muted: readonly StoryLayerId[];
   highlight: readonly string[];
+  /** Feature ids the camera frames; named like the highlighted ones. */
+  framed?: readonly string[];
+}
+
+/**
+ * The sort key of a name label: 0 for a label of one of the step's subjects (a place by its own id,
+ * an island or country name by its `target`), else its rank (1 most important) or 9.
+ */
+export function subjectSortKey(subjects: readonly string[]): ExpressionSpecification {
+  const listed = ['literal', [...new Set(subjects)].sort()] as ExpressionSpecification;
+  return [
+    'case',
+    ['any', ['in', ['coalesce', ['get', 'target'], ''], listed], ['in', ['coalesce', ['get', 'id'], ''], listed]],
+    0,
+    ['coalesce', ['get', 'rank'], 9],
+  ];
 }
 
 export interface ReaderSettings {
@@ -42,6 +58,8 @@ export interface LayerState {
   opacity: Record<string, number>;
   filter?: FilterSpecification;
   textField?: ExpressionSpecification;
+  /** Name labels: the step's subjects are placed first, so no lesser name takes their room. */
+  sortKey?: ExpressionSpecification;
   gradient?: ExpressionSpecification;
 }
 
@@ -159,9 +177,10 @@ export function styleStateFor(
       layers[spec.id] = { visible: step.highlight.length > 0, opacity: {}, filter };
     }
   }
+  const sortKey = subjectSortKey([...step.highlight, ...(step.framed ?? [])]);
   for (const id of NAMED_LABEL_LAYERS) {
     const entry = layers[id] ?? { visible: true, opacity: {} };
-    layers[id] = { ...entry, textField: labelText(reader.names) };
+    layers[id] = { ...entry, textField: labelText(reader.names), sortKey };
   }
   return { fadeMs: reader.fadeMs, layers };
 }
@@ -196,6 +215,9 @@ export function diffStyleState(prev: StyleState | null, next: StyleState): Style
     }
     if (want.textField && !same(had?.textField, want.textField)) {
       ops.push({ kind: 'layout', layer, property: 'text-field', value: want.textField });
+    }
+    if (want.sortKey && !same(had?.sortKey, want.sortKey)) {
+      ops.push({ kind: 'layout', layer, property: 'symbol-sort-key', value: want.sortKey });
     }
   }
   return ops;

@@ -362,8 +362,9 @@ function storyLayers(): LayerSpecification[] {
         'text-field': labelText('both'),
         'text-font': LABEL_FONT,
         'text-size': 14,
-        'text-anchor': 'left',
-        'text-offset': [0.7, 0],
+        // Beside the point, on whichever side is free of other labels.
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 0.7,
       },
       paint: { ...halo, 'text-opacity': 1 },
     },
@@ -457,6 +458,9 @@ function labelLayer(): LayerSpecification {
       'text-size': ['match', ['get', 'kind'], 'sea', 13, 'country', 13, 12],
       'text-max-width': 9,
       'text-padding': 4,
+      // On the island first; beside it when a story label or another name is there.
+      'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+      'text-radial-offset': 0.8,
       'symbol-sort-key': ['coalesce', ['get', 'rank'], 9],
     },
     paint: {

@@ -29,10 +29,17 @@ declare global {
       highlighted(): string[];
       /** A layer's current filter, for checks of what a step reveals. */
       filter(layer: string): unknown;
+      /** A layer's current paint value (a revealed line's gradient, say). */
+      paint(layer: string, property: string): unknown;
       /** Ids of the land features drawn at a point of the map. */
       landAt(point: { x: number; y: number }): string[];
       /** The text of every place label drawn now, as the reader sees it. */
       renderedLabels(): string[];
+      /**
+       * Every name label drawn now: the feature it names (a place's own id, a name label's
+       * `target`) and where its anchor point is on the canvas, in CSS px.
+       */
+      placedNames(): Array<{ names: string; text: string; x: number; y: number }>;
     };
   }
 }
@@ -93,6 +100,9 @@ export function installTestHook(map: MapLibreMap, currentStep: () => Step, layer
     filter(layer) {
       return map.getFilter(layer);
     },
+    paint(layer, property) {
+      return map.getPaintProperty(layer, property as never) as unknown;
+    },
     landAt({ x, y }) {
       return map.queryRenderedFeatures([x, y], { layers: ['land-fill'] }).map((f) => String(f.properties?.id));
     },
@@ -102,6 +112,19 @@ export function installTestHook(map: MapLibreMap, currentStep: () => Step, layer
         if (typeof field === 'string') return field;
         const sections = (field as { sections?: Array<{ text: string }> } | undefined)?.sections ?? [];
         return sections.map((section) => section.text).join('');
+      });
+    },
+    placedNames() {
+      return map.queryRenderedFeatures({ layers: ['labels-symbol', 'places-label'] }).flatMap((feature) => {
+        const properties = feature.properties ?? {};
+        const names = String(properties['target'] ?? properties['id'] ?? '');
+        const geometry = feature.geometry;
+        if (geometry.type !== 'Point') return [];
+        const at = map.project(geometry.coordinates as [number, number]);
+        const field = (feature.layer.layout as Record<string, unknown> | undefined)?.['text-field'];
+        const sections = (field as { sections?: Array<{ text: string }> } | undefined)?.sections ?? [];
+        const text = typeof field === 'string' ? field : sections.map((section) => section.text).join('');
+        return [{ names, text, x: at.x, y: at.y }];
       });
     },
     highlighted() {

@@ -22,11 +22,17 @@ import { palette } from '../map/palette.ts';
 import { styleStateFor, type LayerState } from '../map/state.ts';
 import { buildStyle, type NameMode } from '../map/style.ts';
 import type { ResolvedCamera, Step } from '../story/types.ts';
+import { REGION_BBOX } from '../../../geo/config.ts';
 import { evaluate, type ExpressionContext, type SimpleGeometryType } from './expression.ts';
 
 export interface Size {
   width: number;
   height: number;
+  /**
+   * The smallest label, in the picture's pixels: chosen per shape so that labels stay at least
+   * 11 CSS px at the smallest size the page shows that shape (vite-plugin-static-maps.ts).
+   */
+  minTextPx?: number;
 }
 
 export const DEFAULT_SIZE: Size = { width: 800, height: 600 };
@@ -206,7 +212,7 @@ function shapeGroup(
         return [{ tag: 'path', own: { ...own, d }, paint }];
       }
       case 'line': {
-        const d = ctx.geometryType === 'Point' ? null : frame.path(outline(geometry));
+        const d = ctx.geometryType === 'Point' ? null : frame.path(outline(geometry, clipBoxOf(spec)));
         if (!d) return [];
         const width = Number(value('line-width'));
         const dashes = value('line-dasharray');
@@ -297,11 +303,50 @@ function simpleType(geometry: Geometry): SimpleGeometryType {
   }
 }
 
-/** A polygon's rings as lines, so an outline cut by the frame does not trace the frame's edge. */
-function outline(geometry: Geometry): Geometry {
-  if (geometry.type === 'Polygon') return { type: 'MultiLineString', coordinates: geometry.coordinates };
-  if (geometry.type === 'MultiPolygon') return { type: 'MultiLineString', coordinates: geometry.coordinates.flat() };
-  return geometry;
+type Box = readonly [west: number, south: number, east: number, north: number];
+
+/** The box a dataset was cut to: the OSM coastline (`land`) ends at the region's edges. */
+function clipBoxOf(spec: LayerSpecification): Box | undefined {
+  return 'source' in spec && spec.source === 'land' ? REGION_BBOX : undefined;
+}
+
+/**
+ * A polygon's rings as lines, so an outline cut by the frame does not trace the frame's edge; and
+ * without the stretches along the box the data was cut to, which are no coast and read as borders.
+ */
+function outline(geometry: Geometry, clip?: Box): Geometry {
+  const rings =
+    geometry.type === 'Polygon'
+      ? geometry.coordinates
+      : geometry.type === 'MultiPolygon'
+        ? geometry.coordinates.flat()
+        : null;
+  if (rings === null) return geometry;
+  return { type: 'MultiLineString', coordinates: clip ? rings.flatMap((ring) => offBox(ring, clip)) : rings };
+}
+
+/** A ring split into the runs that do not lie along an edge of `box`. */
+export function offBox(ring: readonly Position[], [west, south, east, north]: Box): Position[][] {
+  const EPSILON = 1e-9;
+  const on = (value: number | undefined, edge: number) => value !== undefined && Math.abs(value - edge) < EPSILON;
+  const alongEdge = (a: Position, b: Position) =>
+    (on(a[0], west) && on(b[0], west)) ||
+    (on(a[0], east) && on(b[0], east)) ||
+    (on(a[1], south) && on(b[1], south)) ||
+    (on(a[1], north) && on(b[1], north));
+  const runs: Position[][] = [];
+  let run: Position[] = [];
+  for (let i = 0; i < ring.length; i++) {
+    const point = ring[i]!;
+    const previous = ring[i - 1];
+    if (previous !== undefined && alongEdge(previous, point)) {
+      if (run.length > 1) runs.push(run);
+      run = [];
+    }
+    run.push(point);
+  }
+  if (run.length > 1) runs.push(run);
+  return runs;
 }
 
 function points(geometry: Geometry): Position[] {
@@ -457,7 +502,8 @@ function placeLabels(
     const candidates = layerFeatures(spec, state[spec.id], data, frame)
       .map(({ feature, ctx }) => ({
         options: labelPlacements(spec, state[spec.id], feature, ctx, frame),
-        key: Number(layoutValue(spec, 'symbol-sort-key', ctx) ?? 0),
+        // The step's subjects are named first, by the live map's own sort key (state.ts).
+        key: Number(evaluate(state[spec.id]?.sortKey ?? layoutValue(spec, 'symbol-sort-key', ctx), ctx) ?? 0),
       }))
       .sort((a, b) => a.key - b.key);
     const fits = (label: Label): boolean =>
@@ -490,7 +536,7 @@ function labelPlacements(
   const text = String(evaluate(state?.textField ?? layoutValue(spec, 'text-field', ctx), ctx) ?? '').trim();
   const at = anchorPoint(feature.geometry, frame);
   if (text === '' || at === null) return [];
-  const size = Number(layoutValue(spec, 'text-size', ctx));
+  const size = Math.max(Number(layoutValue(spec, 'text-size', ctx)), frame.size.minTextPx ?? 0);
   const lines = wrap(text, Number(layoutValue(spec, 'text-max-width', ctx)) * size, size);
   const width = Math.max(...lines.map((line) => textWidth(line, size)));
   const height = lines.length * LINE_HEIGHT * size;
@@ -512,6 +558,12 @@ function labelPlacements(
     const y0 = at[1] + (dy ?? 0) * size + top;
     return textLabel(lines, { x0, y0, width, size, align }, style, padding, idAttribute(feature));
   };
+  // MapLibre's variable anchors, tried in order, each pushed out by the radial offset.
+  const variable = (spec.layout as Record<string, unknown> | undefined)?.['text-variable-anchor'];
+  if (Array.isArray(variable)) {
+    const radial = Number(layoutValue(spec, 'text-radial-offset', ctx) ?? 0);
+    return variable.map((anchor: string) => place(anchor, radialOffset(anchor, radial)));
+  }
   const anchor = String(layoutValue(spec, 'text-anchor', ctx));
   const offset = layoutValue(spec, 'text-offset', ctx) as readonly number[];
   const mirrored = anchor.replace(/left|right|top|bottom/g, (side) => OPPOSITE[side] ?? side);
@@ -525,6 +577,14 @@ function labelPlacements(
           offset.map((em) => -em),
         ),
       ];
+}
+
+/** The offset, in ems, that MapLibre's `text-radial-offset` gives an anchor. */
+function radialOffset(anchor: string, radial: number): [number, number] {
+  const corner = /(top|bottom)-(left|right)/.test(anchor) ? Math.SQRT1_2 : 1;
+  const dx = anchor.includes('left') ? radial : anchor.includes('right') ? -radial : 0;
+  const dy = anchor.includes('top') ? radial : anchor.includes('bottom') ? -radial : 0;
+  return [dx * corner, dy * corner];
 }
 
 function textLabel(
@@ -553,8 +613,8 @@ function textLabel(
   };
 }
 
-function attributionLabel({ width, height }: Size): Label {
-  const size = ATTRIBUTION_SIZE;
+function attributionLabel({ width, height, minTextPx = 0 }: Size): Label {
+  const size = Math.max(ATTRIBUTION_SIZE, minTextPx);
   const textW = textWidth(ATTRIBUTION, size);
   const lineH = LINE_HEIGHT * size;
   return textLabel(

@@ -20,11 +20,19 @@ import { renderStaticMap, staticMapData, type Size, type StaticMapData } from '.
 const VIRTUAL_ID = 'virtual:static-maps';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
-/** The two shapes of each picture, in CSS pixels; the page picks one by screen width. */
+/**
+ * The two shapes of each picture, in CSS pixels; the page picks one by where it is shown
+ * (StaticPicture.svelte). Labels are never smaller than `minTextPx`, so that at the smallest size
+ * each shape is shown they stay at least 11 CSS px: the narrow one in a phone's card (304 px wide
+ * at a 360 px screen) and in text columns; the wide one in a map pane at least 684 px wide.
+ */
 export const STATIC_MAP_SIZES = {
-  wide: { width: 800, height: 600 },
-  narrow: { width: 400, height: 400 },
+  wide: { width: 800, height: 600, minTextPx: 13 },
+  narrow: { width: 320, height: 320, minTextPx: 12 },
 } as const satisfies Record<string, Size>;
+
+/** The smallest width, in CSS pixels, at which the page shows each shape (see above). */
+export const STATIC_MAP_MIN_SHOWN = { wide: 684, narrow: 304 } as const;
 
 export type StaticMapShape = keyof typeof STATIC_MAP_SIZES;
 

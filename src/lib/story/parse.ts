@@ -125,6 +125,7 @@ function parseStep(
     layers: input.layers,
     muted: input.muted,
     highlight: input.highlight,
+    ...('frame' in input.camera ? { framed: input.camera.frame } : {}),
     cite: input.cite,
     ...(input.notes === undefined ? {} : { notes: input.notes }),
     ...(input.reveal === undefined ? {} : { reveal: input.reveal }),

@@ -47,6 +47,8 @@ export interface Step {
   muted: StoryLayerId[];
   /** Feature ids (`properties.id`), each in a dataset visible on this step. */
   highlight: string[];
+  /** The feature ids the camera frames (`camera.frame`), whose names the map shows with the highlighted ones. */
+  framed?: string[];
   cite: string[];
   notes?: string;
   /** A layer that draws itself as the reader moves through the step (full at once without motion). */

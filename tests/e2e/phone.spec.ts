@@ -1,0 +1,117 @@
+/**
+ * Issue 13, "Phone-first": on a 390×844 phone the tools take one slim row over the map and the map
+ * keeps at least 45% of the screen above the step's card at every step; landscape phones keep at
+ * least half the screen for the map; a step reached by a jump shows its end state (the reveal whole).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { expectClean, loadStory, settledOn, watchPage, type PageWatch } from './helpers.ts';
+
+const story = loadStory();
+const steps = story.steps;
+const revealing = steps.filter((s) => s.reveal !== undefined);
+
+let watch: PageWatch;
+
+test.beforeEach(async ({ page, baseURL }) => {
+  watch = watchPage(page, baseURL!);
+});
+
+// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures it sets up from this pattern
+test.afterEach(async ({}, testInfo) => {
+  expectClean(watch, testInfo);
+});
+
+/** The tool chrome's bottom edge and the active card's top edge, in CSS px from the top of the screen. */
+async function mapRegion(page: Page, stepId: string) {
+  return page.evaluate((id) => {
+    const row = document.querySelector('.tool-row')!.getBoundingClientRect();
+    const card = document.querySelector(`#${id} .card`)!.getBoundingClientRect();
+    const pane = document.querySelector('.map-pane')!.getBoundingClientRect();
+    return {
+      chrome: row.bottom,
+      cardTop: card.top,
+      pane: { left: pane.left, width: pane.width },
+      width: innerWidth,
+      height: innerHeight,
+    };
+  }, stepId);
+}
+
+/** The occupation route is drawn to its end: its gradient is one colour, its dated points all shown. */
+async function revealComplete(page: Page, layer: string): Promise<boolean> {
+  return page.evaluate((owner) => {
+    const hook = window.__kurilMap!;
+    const gradient = JSON.stringify(hook.paint(`${owner}-line`, 'line-gradient'));
+    const points = JSON.stringify(hook.filter(`${owner}-circle`));
+    return !gradient.includes('rgba(0, 0, 0, 0)') && points.includes(String(Number.MAX_SAFE_INTEGER));
+  }, layer);
+}
+
+test.describe('phone chrome and map room', () => {
+  test.skip(({ isMobile }) => !isMobile, 'the phone layout');
+
+  test('at every step the tools take at most 56 px and the map at least 45% of the screen above the card', async ({
+    page,
+  }) => {
+    test.setTimeout(600_000);
+    for (const step of steps) {
+      await page.goto('about:blank');
+      await page.goto(`./#${step.id}`);
+      await settledOn(page, step.id);
+      const m = await mapRegion(page, step.id);
+      expect(m.chrome, `tool chrome over the map on ${step.id}`).toBeLessThanOrEqual(56);
+      expect((m.cardTop - m.chrome) / m.height, `map between tools and card on ${step.id}`).toBeGreaterThanOrEqual(
+        0.45,
+      );
+    }
+  });
+
+  test('the settings button discloses the tools; Esc folds them and returns the focus', async ({ page }) => {
+    await page.goto('./');
+    await settledOn(page, steps[0]!.id);
+    const toggle = page.getByRole('button', { name: 'Settings' });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByRole('button', { name: 'Reduce motion' })).toBeHidden();
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('button', { name: 'Reduce motion' })).toBeVisible();
+    await page.getByRole('button', { name: 'Explore map' }).focus();
+    await page.keyboard.press('Escape');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(toggle).toBeFocused();
+    await expect(page.getByRole('button', { name: 'Reduce motion' })).toBeHidden();
+  });
+
+  test('landscape 740×360: the map keeps at least half the screen', async ({ page }) => {
+    await page.setViewportSize({ width: 740, height: 360 });
+    const step = steps[Math.floor(steps.length / 2)]!;
+    await page.goto(`./#${step.id}`);
+    await settledOn(page, step.id);
+    const m = await mapRegion(page, step.id);
+    const share = (m.pane.width * (m.height - m.chrome)) / (m.width * m.height);
+    expect(m.pane.left, 'the map beside the text').toBeGreaterThan(0);
+    expect(share, 'the map’s share of the screen').toBeGreaterThanOrEqual(0.5);
+  });
+});
+
+test.describe('a step reached by a jump shows its end state', () => {
+  test.use({ reducedMotion: 'no-preference' });
+
+  for (const step of revealing) {
+    test(`deep link to ${step.id}: the ${step.reveal} layer is drawn whole`, async ({ page }) => {
+      await page.goto(`./#${step.id}`);
+      await settledOn(page, step.id);
+      await expect.poll(() => revealComplete(page, step.reveal!)).toBe(true);
+    });
+
+    test(`keyboard arrival at ${step.id}: the ${step.reveal} layer is drawn whole`, async ({ page }) => {
+      const before = steps[step.index - 1]!;
+      await page.goto(`./#${before.id}`);
+      await settledOn(page, before.id);
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('ArrowDown');
+      await settledOn(page, step.id);
+      await expect.poll(() => revealComplete(page, step.reveal!)).toBe(true);
+    });
+  }
+});
