@@ -37,13 +37,16 @@ async function mapRegion(page: Page, stepId: string) {
   }, stepId);
 }
 
-/** The occupation route is drawn to its end: its gradient is one colour, its dated points all shown. */
+/** The occupation route is drawn to its end: each arm's gradient one colour, its dated points all shown. */
 async function revealComplete(page: Page, layer: string): Promise<boolean> {
   return page.evaluate((owner) => {
     const hook = window.__kurilMap!;
-    const gradient = JSON.stringify(hook.paint(`${owner}-line`, 'line-gradient'));
-    const points = JSON.stringify(hook.filter(`${owner}-circle`));
-    return !gradient.includes('rgba(0, 0, 0, 0)') && points.includes(String(Number.MAX_SAFE_INTEGER));
+    const arms = ['north', 'south'].map((arm) => JSON.stringify(hook.paint(`${owner}-${arm}-line`, 'line-gradient')));
+    // The points' filter shows those dated up to the share of the campaign drawn: all of it.
+    const points = hook.filter(`${owner}-circle`) as [string, unknown, [string, unknown, number]];
+    return (
+      arms.every((gradient) => gradient !== 'null' && !gradient.includes('rgba(0, 0, 0, 0)')) && points[2][2] === 1
+    );
   }, layer);
 }
 
