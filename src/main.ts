@@ -4,9 +4,7 @@ import App from './App.svelte';
 import { viewFromUrl } from './lib/present/url.ts';
 import { storyUrlOf } from './lib/embed/context.ts';
 import { registerOffline } from './lib/offline/register.ts';
-// The page's text face, self-hosted: only the Latin files of the two weights the page sets.
-import '@fontsource/source-serif-4/latin-400.css';
-import '@fontsource/source-serif-4/latin-700.css';
+import './fonts.css';
 import './app.css';
 
 const target = document.getElementById('app')!;
