@@ -98,7 +98,12 @@ export function expectStepState(report: MapReport, step: Story['steps'][number])
   const declared = step.camera.kind === 'center' ? step.camera : report.expected;
   const [lng, lat] = report.camera.center;
   expect(longitudeGap(lng, declared.center[0]), `longitude on ${step.id}`).toBeLessThan(0.02);
-  expect(Math.abs(lat - declared.center[1]), `latitude on ${step.id}`).toBeLessThan(0.02);
+  // Where the whole world is shorter than the canvas (the widest frames on a narrow screen),
+  // MapLibre places it vertically itself, never past the poles: the latitude is the map's there.
+  const worldHeight = 512 * 2 ** report.camera.zoom;
+  if (worldHeight >= report.canvas.height) {
+    expect(Math.abs(lat - declared.center[1]), `latitude on ${step.id}`).toBeLessThan(0.02);
+  }
   expect(
     Math.abs(report.camera.zoom - (step.camera.kind === 'center' ? step.camera.zoom : report.expected.zoom)),
     `zoom on ${step.id}`,
