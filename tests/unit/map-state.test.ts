@@ -81,6 +81,25 @@ describe('styleStateFor', () => {
     expect(styleStateFor(missiles, reader, specs).layers['highlight-places-circle']!.visible).toBe(false);
   });
 
+  it('writes only the step’s own place names when it is about places, every name otherwise', () => {
+    const ukraine: StepLayers = {
+      layers: ['places'],
+      muted: [],
+      highlight: ['country-ukraine', 'place-tokyo', 'place-kyiv'],
+      framed: ['place-kyiv', 'place-tokyo'],
+    };
+    expect(styleStateFor(ukraine, reader, specs).layers['places-label']!.filter).toEqual([
+      'in',
+      ['get', 'id'],
+      ['literal', ['place-kyiv', 'place-tokyo']],
+    ]);
+    expect(styleStateFor(offer, reader, specs).layers['places-label']!.filter).toEqual([
+      '==',
+      ['geometry-type'],
+      'Point',
+    ]);
+  });
+
   it('sets the label text for the reader name mode', () => {
     const ru = styleStateFor(summit, { ...reader, names: 'ru' }, specs);
     expect(JSON.stringify(ru.layers['labels-symbol']!.textField)).toContain('name_ru');

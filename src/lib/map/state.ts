@@ -34,6 +34,17 @@ export function subjectSortKey(subjects: readonly string[]): ExpressionSpecifica
   ];
 }
 
+/**
+ * Which place names a step writes: on a step about places, only those places, so a town beside a
+ * subject (Nagato and Beijing near Tokyo at world scale) does not take the room of its country's name.
+ */
+export function placeNamesFilter(subjects: readonly string[]): FilterSpecification {
+  const places = subjects.filter((id) => id.startsWith('place-'));
+  return places.length > 0
+    ? ['in', ['get', 'id'], ['literal', [...places].sort()]]
+    : ['==', ['geometry-type'], 'Point'];
+}
+
 export interface ReaderSettings {
   names: NameMode;
   /** Duration of opacity changes; 0 under reduced motion. */
@@ -177,11 +188,14 @@ export function styleStateFor(
       layers[spec.id] = { visible: step.highlight.length > 0, opacity: {}, filter };
     }
   }
-  const sortKey = subjectSortKey([...step.highlight, ...(step.framed ?? [])]);
+  const subjects = [...new Set([...step.highlight, ...(step.framed ?? [])])].sort();
+  const sortKey = subjectSortKey(subjects);
   for (const id of NAMED_LABEL_LAYERS) {
     const entry = layers[id] ?? { visible: true, opacity: {} };
     layers[id] = { ...entry, textField: labelText(reader.names), sortKey };
   }
+  const places = layers['places-label'];
+  if (places) places.filter = placeNamesFilter(subjects);
   return { fadeMs: reader.fadeMs, layers };
 }
 
