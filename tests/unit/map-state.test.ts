@@ -81,13 +81,16 @@ describe('styleStateFor', () => {
     expect(styleStateFor(missiles, reader, specs).layers['highlight-places-circle']!.visible).toBe(false);
   });
 
-  it('writes only the step’s own place names when it is about places, every name otherwise', () => {
+  it('marks only the step’s own places when it is about places, every place otherwise', () => {
     const ukraine: StepLayers = {
       layers: ['places'],
       muted: [],
       highlight: ['country-ukraine', 'place-tokyo', 'place-kyiv'],
       framed: ['place-kyiv', 'place-tokyo'],
     };
+    expect(styleStateFor(ukraine, reader, specs).layers['places-circle']!.filter).toEqual(
+      styleStateFor(ukraine, reader, specs).layers['places-label']!.filter,
+    );
     expect(styleStateFor(ukraine, reader, specs).layers['places-label']!.filter).toEqual([
       'in',
       ['get', 'id'],

@@ -35,8 +35,8 @@ export function subjectSortKey(subjects: readonly string[]): ExpressionSpecifica
 }
 
 /**
- * Which place names a step writes: on a step about places, only those places, so a town beside a
- * subject (Nagato and Beijing near Tokyo at world scale) does not take the room of its country's name.
+ * Which places a step marks: on a step about places, only those places, so a town beside a subject
+ * (Nagato and Beijing near Tokyo at world scale) does not take the room of its country's name.
  */
 export function placeNamesFilter(subjects: readonly string[]): FilterSpecification {
   const places = subjects.filter((id) => id.startsWith('place-'));
@@ -194,8 +194,11 @@ export function styleStateFor(
     const entry = layers[id] ?? { visible: true, opacity: {} };
     layers[id] = { ...entry, textField: labelText(reader.names), sortKey };
   }
-  const places = layers['places-label'];
-  if (places) places.filter = placeNamesFilter(subjects);
+  // Dot and name together: a dot left without its name beside a country's name would read as that country's.
+  for (const id of ['places-circle', 'places-label']) {
+    const entry = layers[id];
+    if (entry) entry.filter = placeNamesFilter(subjects);
+  }
   return { fadeMs: reader.fadeMs, layers };
 }
 
