@@ -81,6 +81,28 @@ describe('styleStateFor', () => {
     expect(styleStateFor(missiles, reader, specs).layers['highlight-places-circle']!.visible).toBe(false);
   });
 
+  it('marks only the step’s own places when it is about places, every place otherwise', () => {
+    const ukraine: StepLayers = {
+      layers: ['places'],
+      muted: [],
+      highlight: ['country-ukraine', 'place-tokyo', 'place-kyiv'],
+      framed: ['place-kyiv', 'place-tokyo'],
+    };
+    expect(styleStateFor(ukraine, reader, specs).layers['places-circle']!.filter).toEqual(
+      styleStateFor(ukraine, reader, specs).layers['places-label']!.filter,
+    );
+    expect(styleStateFor(ukraine, reader, specs).layers['places-label']!.filter).toEqual([
+      'in',
+      ['get', 'id'],
+      ['literal', ['place-kyiv', 'place-tokyo']],
+    ]);
+    expect(styleStateFor(offer, reader, specs).layers['places-label']!.filter).toEqual([
+      '==',
+      ['geometry-type'],
+      'Point',
+    ]);
+  });
+
   it('sets the label text for the reader name mode', () => {
     const ru = styleStateFor(summit, { ...reader, names: 'ru' }, specs);
     expect(JSON.stringify(ru.layers['labels-symbol']!.textField)).toContain('name_ru');

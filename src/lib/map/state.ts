@@ -34,6 +34,17 @@ export function subjectSortKey(subjects: readonly string[]): ExpressionSpecifica
   ];
 }
 
+/**
+ * Which places a step marks: on a step about places, only those places, so a town beside a subject
+ * (Nagato and Beijing near Tokyo at world scale) does not take the room of its country's name.
+ */
+export function placeNamesFilter(subjects: readonly string[]): FilterSpecification {
+  const places = subjects.filter((id) => id.startsWith('place-'));
+  return places.length > 0
+    ? ['in', ['get', 'id'], ['literal', [...places].sort()]]
+    : ['==', ['geometry-type'], 'Point'];
+}
+
 export interface ReaderSettings {
   names: NameMode;
   /** Duration of opacity changes; 0 under reduced motion. */
@@ -177,10 +188,16 @@ export function styleStateFor(
       layers[spec.id] = { visible: step.highlight.length > 0, opacity: {}, filter };
     }
   }
-  const sortKey = subjectSortKey([...step.highlight, ...(step.framed ?? [])]);
+  const subjects = [...new Set([...step.highlight, ...(step.framed ?? [])])].sort();
+  const sortKey = subjectSortKey(subjects);
   for (const id of NAMED_LABEL_LAYERS) {
     const entry = layers[id] ?? { visible: true, opacity: {} };
     layers[id] = { ...entry, textField: labelText(reader.names), sortKey };
+  }
+  // Dot and name together: a dot left without its name beside a country's name would read as that country's.
+  for (const id of ['places-circle', 'places-label']) {
+    const entry = layers[id];
+    if (entry) entry.filter = placeNamesFilter(subjects);
   }
   return { fadeMs: reader.fadeMs, layers };
 }

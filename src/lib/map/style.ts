@@ -458,9 +458,31 @@ function labelLayer(): LayerSpecification {
       'text-size': ['match', ['get', 'kind'], 'sea', 13, 'country', 13, 12],
       'text-max-width': 9,
       'text-padding': 4,
-      // On the island first; beside it when a story label or another name is there.
-      'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
-      'text-radial-offset': 0.8,
+      // On the island first; beside it when a story label or another name is there, then at its
+      // corners, so an islet in a crowd of named islets (the Habomai) still finds a side for its name.
+      'text-variable-anchor-offset': [
+        'literal',
+        [
+          'center',
+          [0, 0],
+          'top',
+          [0, 0.8],
+          'bottom',
+          [0, -0.8],
+          'left',
+          [0.8, 0],
+          'right',
+          [-0.8, 0],
+          'top-left',
+          [0.6, 0.6],
+          'top-right',
+          [-0.6, 0.6],
+          'bottom-left',
+          [0.6, -0.6],
+          'bottom-right',
+          [-0.6, -0.6],
+        ],
+      ],
       'symbol-sort-key': ['coalesce', ['get', 'rank'], 9],
     },
     paint: {

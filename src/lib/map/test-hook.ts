@@ -120,7 +120,10 @@ export function installTestHook(map: MapLibreMap, currentStep: () => Step, layer
         const names = String(properties['target'] ?? properties['id'] ?? '');
         const geometry = feature.geometry;
         if (geometry.type !== 'Point') return [];
-        const at = map.project(geometry.coordinates as [number, number]);
+        // The copy of the world the label is drawn in: the one nearest the centre (a frame across the Pacific).
+        const [lng, lat] = geometry.coordinates as [number, number];
+        const centre = map.getCenter().lng;
+        const at = map.project([lng + 360 * Math.round((centre - lng) / 360), lat]);
         const field = (feature.layer.layout as Record<string, unknown> | undefined)?.['text-field'];
         const sections = (field as { sections?: Array<{ text: string }> } | undefined)?.sections ?? [];
         const text = typeof field === 'string' ? field : sections.map((section) => section.text).join('');
