@@ -1,16 +1,16 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { storyPlugin } from './src/lib/story/vite-plugin-story.ts';
-import { mapFontsPlugin } from './src/lib/map/vite-plugin-map-fonts.ts';
-import { islandsPlugin } from './src/lib/map/vite-plugin-islands.ts';
-import { staticMapsPlugin } from './src/lib/static-map/vite-plugin-static-maps.ts';
-import { ELEMENT_FILE, embedPlugin } from './src/lib/embed/vite-plugin-embed.ts';
+import { storyPlugin } from './src/build/story/vite-plugin-story.ts';
+import { mapFontsPlugin } from './src/build/map/vite-plugin-map-fonts.ts';
+import { islandsPlugin } from './src/build/map/vite-plugin-islands.ts';
+import { staticMapsPlugin } from './src/build/static-map/vite-plugin-static-maps.ts';
+import { ELEMENT_FILE, embedPlugin } from './src/build/embed/vite-plugin-embed.ts';
 
 const root = import.meta.dirname;
-const ELEMENT_ENTRY = 'src/embed.ts';
+const ELEMENT_ENTRY = 'src/entries/embed.ts';
 
-// `--mode e2e` builds the production bundle plus the test-only hook (see src/lib/map/test-hook.ts);
+// `--mode e2e` builds the production bundle plus the test-only hook (see src/app/map/test-hook.ts);
 // the plain build has no trace of it.
 export default defineConfig(({ command, mode, isSsrBuild }) => ({
   // Relative asset URLs, so one build serves from any base path or CDN folder.
@@ -22,11 +22,11 @@ export default defineConfig(({ command, mode, isSsrBuild }) => ({
     islandsPlugin(),
     staticMapsPlugin(),
     // embed.js (the <kuril-story> element) and embed-frame.js (the iframe's host page script).
-    embedPlugin({ elementEntry: ELEMENT_ENTRY, frameEntry: 'src/embed-frame.ts' }),
+    embedPlugin({ elementEntry: ELEMENT_ENTRY, frameEntry: 'src/entries/embed-frame.ts' }),
   ],
   define: {
     __E2E__: JSON.stringify(mode === 'e2e'),
-    // The offline copy (src/lib/offline): built pages only; scripts/build.ts turns it off for --no-offline.
+    // The offline copy (src/app/offline): built pages only; scripts/build.ts turns it off for --no-offline.
     __OFFLINE__: JSON.stringify(command === 'build' && process.env.KURIL_OFFLINE !== 'off'),
   },
   optimizeDeps: {

@@ -75,7 +75,11 @@ export function validateOutputs(datasets: ReadonlyMap<DatasetId, FeatureCollecti
   for (const id of datasets.keys()) {
     if (!DATASET_IDS.includes(id))
       errors.push(
-        new PipelineError(`geo/out/${id}.geojson`, 'whole file', 'not in the layer registry (src/lib/map/layers.ts)'),
+        new PipelineError(
+          `geo/out/${id}.geojson`,
+          'whole file',
+          'not in the layer registry (src/shared/story/layers.ts)',
+        ),
       );
   }
   return [...errors, ...duplicateIds(datasets)];

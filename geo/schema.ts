@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import * as v from 'valibot';
-import { DATASET_IDS, type DatasetId } from '../src/lib/map/layers.ts';
+import { DATASET_IDS, type DatasetId } from '../src/shared/story/layers.ts';
 import { PipelineError, PipelineErrors } from './errors.ts';
 import { hasKinks, type Polygon, ringSignedArea } from './geom.ts';
 

@@ -8,8 +8,16 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, createLogger } from 'vite';
-import { buildFailureMessage } from '../src/lib/story/vite-plugin-story.ts';
+import { buildFailureMessage } from '../src/build/story/vite-plugin-story.ts';
 import { writeServiceWorker, writeServiceWorkerRemover } from './service-worker.ts';
+
+/** What the SSR entry (src/entries/entry-server.ts) renders: the page's head and body and its title. */
+interface RenderedStory {
+  head: string;
+  body: string;
+  title: string;
+  description: string;
+}
 
 const modeFlag = process.argv.indexOf('--mode');
 const mode = modeFlag >= 0 ? (process.argv[modeFlag + 1] ?? 'production') : 'production';
@@ -37,11 +45,11 @@ async function main(): Promise<void> {
     mode,
     logLevel: 'warn',
     customLogger: logger,
-    build: { ssr: 'src/entry-server.ts', outDir: ssrDir, emptyOutDir: true, copyPublicDir: false },
+    build: { ssr: 'src/entries/entry-server.ts', outDir: ssrDir, emptyOutDir: true, copyPublicDir: false },
   });
-  const { renderStory } = (await import(
-    pathToFileURL(join(ssrDir, 'entry-server.js')).href
-  )) as typeof import('../src/entry-server.ts');
+  const { renderStory } = (await import(pathToFileURL(join(ssrDir, 'entry-server.js')).href)) as {
+    renderStory: () => RenderedStory;
+  };
   const { head, body, title, description } = renderStory();
   const indexPath = join(outDir, 'index.html');
   const html = readFileSync(indexPath, 'utf8')

@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatErrors } from '../src/lib/story/errors.ts';
-import { geoFiles, loadKnownIds } from '../src/lib/story/known-ids.node.ts';
-import { parseStory } from '../src/lib/story/parse.ts';
+import { formatErrors } from '../src/shared/story/errors.ts';
+import { geoFiles, loadKnownIds } from '../src/build/story/known-ids.ts';
+import { parseStory } from '../src/build/story/parse.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const file = process.argv[2] ?? 'story/kurils.md';

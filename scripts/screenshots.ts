@@ -10,7 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/browser.ts';
-import { layoutFor } from '../src/lib/layout.ts';
+import { layoutFor } from '../src/shared/layout.ts';
 import { startPreview } from './preview.ts';
 
 const SIZES = [

@@ -1,5 +1,5 @@
 /**
- * The offline copy's service worker (registered by src/lib/offline/register.ts), written by
+ * The offline copy's service worker (registered by src/app/offline/register.ts), written by
  * Workbox into a finished build, after the prerender, so that its precache list holds the final
  * index.html and every hashed asset: the app, its lazy chunks (map library and worker, present
  * mode, speaker view), data, fonts and still pictures.

@@ -33,7 +33,9 @@ function ensureChromium(): boolean {
 }
 
 mkdirSync('test-results', { recursive: true });
-stage('svelte-check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']);
+stage('type check: app', 'npx', ['svelte-check', '--tsconfig', './tsconfig.app.json', '--fail-on-warnings']);
+stage('type check: build', 'npx', ['tsc', '-p', 'tsconfig.build.json']);
+stage('type check: tests', 'npx', ['svelte-check', '--tsconfig', './tsconfig.test.json', '--fail-on-warnings']);
 stage('lint', 'npm', ['run', '--silent', 'lint']);
 stage('story check', 'npm', ['run', '--silent', 'check:story']);
 stage('unit tests', 'npx', [

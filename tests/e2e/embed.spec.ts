@@ -8,8 +8,8 @@
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { expectStepState, loadStory } from './helpers.ts';
 import { hostOrigin, storyOrigin } from './servers.ts';
-import { layoutFor } from '../../src/lib/layout.ts';
-import type { MapReport } from '../../src/lib/map/test-hook.ts';
+import { layoutFor } from '../../src/shared/layout.ts';
+import type { MapReport } from '../../src/app/map/test-hook.ts';
 
 const story = loadStory();
 const steps = story.steps;

@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, type Page, type TestInfo } from '@playwright/test';
-import { parseStory } from '../../src/lib/story/parse.ts';
-import { loadKnownIds } from '../../src/lib/story/known-ids.node.ts';
-import type { Story } from '../../src/lib/story/types.ts';
-import { layoutFor } from '../../src/lib/layout.ts';
-import type { MapReport } from '../../src/lib/map/test-hook.ts';
+import { parseStory } from '../../src/build/story/parse.ts';
+import { loadKnownIds } from '../../src/build/story/known-ids.ts';
+import type { Story } from '../../src/shared/story/types.ts';
+import { layoutFor } from '../../src/shared/layout.ts';
+import type { MapReport } from '../../src/app/map/test-hook.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 

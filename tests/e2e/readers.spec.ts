@@ -16,8 +16,8 @@ import {
   watchPage,
   type PageWatch,
 } from './helpers.ts';
-import { clearOfToolbar, layoutFor } from '../../src/lib/layout.ts';
-import type { MapReport } from '../../src/lib/map/test-hook.ts';
+import { clearOfToolbar, layoutFor } from '../../src/shared/layout.ts';
+import type { MapReport } from '../../src/app/map/test-hook.ts';
 
 const story = loadStory();
 const steps = story.steps;

@@ -12,7 +12,7 @@ import {
   watchPage,
   type PageWatch,
 } from './helpers.ts';
-import { palette } from '../../src/lib/map/palette.ts';
+import { palette } from '../../src/shared/map/palette.ts';
 
 const story = loadStory();
 const steps = story.steps;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import About from '../../src/lib/story/About.svelte';
+import About from '../../src/app/story/About.svelte';
 import {
   collectCitations,
   excerptOf,
@@ -19,11 +19,11 @@ import {
   formatPercent,
   formatSignedPercent,
   readFacts,
-} from '../../src/lib/story/about.ts';
-import { formatError } from '../../src/lib/story/errors.ts';
-import { loadKnownIds } from '../../src/lib/story/known-ids.node.ts';
-import { parseStory } from '../../src/lib/story/parse.ts';
-import type { Story } from '../../src/lib/story/types.ts';
+} from '../../src/shared/story/about.ts';
+import { formatError } from '../../src/shared/story/errors.ts';
+import { loadKnownIds } from '../../src/build/story/known-ids.ts';
+import { parseStory } from '../../src/build/story/parse.ts';
+import type { Story } from '../../src/shared/story/types.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const rawFacts: unknown = JSON.parse(readFileSync(resolve(root, 'geo/out/facts.json'), 'utf8'));

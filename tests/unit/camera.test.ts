@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cameraTarget, chooseMoveMode, moveCamera, type CameraHost } from '../../src/lib/map/camera.ts';
-import { clampPadding, clearOfToolbar, layoutFor, MIN_SUBJECT_PX } from '../../src/lib/layout.ts';
-import { unionBounds } from '../../src/lib/story/resolve.ts';
-import type { Bounds } from '../../src/lib/story/types.ts';
+import { cameraTarget, chooseMoveMode, moveCamera, type CameraHost } from '../../src/shared/map/camera.ts';
+import { clampPadding, clearOfToolbar, layoutFor, MIN_SUBJECT_PX } from '../../src/shared/layout.ts';
+import { unionBounds } from '../../src/build/story/resolve.ts';
+import type { Bounds } from '../../src/shared/story/types.ts';
 
 function fakeHost(
   size = { width: 1000, height: 800 },

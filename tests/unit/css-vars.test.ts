@@ -1,6 +1,6 @@
 /** CSS custom properties set through the CSSOM (allowed by a strict CSP), never as a style attribute. */
 import { describe, expect, it } from 'vitest';
-import { cssVars } from '../../src/lib/css-vars.ts';
+import { cssVars } from '../../src/app/dom/css-vars.ts';
 
 function fakeElement() {
   const properties = new Map<string, string>();

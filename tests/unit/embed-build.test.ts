@@ -12,8 +12,8 @@ import {
   cssReachableFrom,
   fillCssPlaceholder,
   withoutPymAutoInit,
-} from '../../src/lib/embed/vite-plugin-embed.ts';
-import { frameUrl, originPattern } from '../../src/lib/embed/frame-parent.ts';
+} from '../../src/build/embed/vite-plugin-embed.ts';
+import { frameUrl, originPattern } from '../../src/app/embed/frame-parent.ts';
 
 const chunk = (fileName: string, imports: string[], dynamicImports: string[], css: string[]) =>
   ({

@@ -1,6 +1,6 @@
 /** The in-page element's text faces: added once per weight, and never an error when the font set refuses. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TEXT_FAMILY, registerTextFonts } from '../../src/lib/embed/fonts.ts';
+import { TEXT_FAMILY, registerTextFonts } from '../../src/app/embed/fonts.ts';
 
 class FakeFace {
   constructor(

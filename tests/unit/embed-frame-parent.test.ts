@@ -9,7 +9,7 @@ import {
   parseChildPosition,
   parseFrameHeight,
   type GuardedParent,
-} from '../../src/lib/embed/frame-parent.ts';
+} from '../../src/app/embed/frame-parent.ts';
 
 describe('parseFrameHeight', () => {
   it('reads the whole pixels the story sends', () => {

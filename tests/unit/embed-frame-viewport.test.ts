@@ -3,7 +3,7 @@
  * host's visible area in the iframe's coordinates, scroll requests sent back, settle callbacks.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { storyUrlOf } from '../../src/lib/embed/context.ts';
+import { storyUrlOf } from '../../src/app/embed/context.ts';
 import {
   MAX_FRAME_OFFSET,
   MAX_VIEWPORT_SIDE,
@@ -11,7 +11,7 @@ import {
   isFramed,
   parseHostPosition,
   type PymChildLike,
-} from '../../src/lib/embed/frame-viewport.ts';
+} from '../../src/app/embed/frame-viewport.ts';
 
 class FakeChild implements PymChildLike {
   handlers = new Map<string, Array<(message: string) => void>>();

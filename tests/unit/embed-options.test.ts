@@ -10,7 +10,7 @@ import {
   embedOptionsFromElement,
   embedOptionsFromUrl,
   parseEmbedOptions,
-} from '../../src/lib/embed/options.ts';
+} from '../../src/shared/embed/options.ts';
 
 const STEPS = ['four-islands', 'summit', 'khrushchev-1956', 'missiles'];
 const from = (values: Record<string, string>) =>

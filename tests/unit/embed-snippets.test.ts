@@ -1,6 +1,6 @@
 /** The "Embed this story" snippets: the title and URL go in as text, never as markup. */
 import { describe, expect, it } from 'vitest';
-import { embedSnippets, escapeHtml } from '../../src/lib/embed/snippets.ts';
+import { embedSnippets, escapeHtml } from '../../src/shared/embed/snippets.ts';
 
 const BASE = 'https://cdn.example.org/kurils/';
 

@@ -16,7 +16,7 @@ import { length } from '@turf/length';
 import { nearestPointOnLine } from '@turf/nearest-point-on-line';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { DATASET_IDS as REGISTRY_IDS } from '../../src/lib/map/layers.ts';
+import { DATASET_IDS as REGISTRY_IDS } from '../../src/shared/story/layers.ts';
 import { feature as topoFeature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { REGION_BBOX, SIMPLIFY_AREA_LIMIT, WORLD_DETAIL_BBOX } from '../../geo/config.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatArea, islandFacts, statusLine } from '../../src/lib/map/islands.ts';
+import { formatArea, islandFacts, statusLine } from '../../src/shared/map/islands.ts';
 
 const land = JSON.parse(readFileSync('geo/out/land.geojson', 'utf8'));
 

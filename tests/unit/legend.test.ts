@@ -4,10 +4,10 @@
  */
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import Legend from '../../src/lib/story/Legend.svelte';
-import { STORY_LAYERS, type StoryLayerId } from '../../src/lib/map/layers.ts';
-import { OCCUPATION_DASHES, palette } from '../../src/lib/map/palette.ts';
-import { legendFor } from '../../src/lib/story/reading-aids.ts';
+import Legend from '../../src/app/story/Legend.svelte';
+import { STORY_LAYERS, type StoryLayerId } from '../../src/shared/story/layers.ts';
+import { OCCUPATION_DASHES, palette } from '../../src/shared/map/palette.ts';
+import { legendFor } from '../../src/shared/story/reading-aids.ts';
 
 const every = Object.keys(STORY_LAYERS) as StoryLayerId[];
 const items = legendFor({ layers: every, muted: [] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerSpecification } from 'maplibre-gl';
-import { NAMED_LABEL_LAYERS, buildStyle } from '../../src/lib/map/style.ts';
-import { DATASET_IDS, STORY_LAYER_IDS, type DatasetId } from '../../src/lib/map/layers.ts';
+import { NAMED_LABEL_LAYERS, buildStyle } from '../../src/shared/map/style.ts';
+import { DATASET_IDS, STORY_LAYER_IDS, type DatasetId } from '../../src/shared/story/layers.ts';
 import {
   MUTED_FACTOR,
   controlledLayers,
@@ -11,7 +11,7 @@ import {
   type StepLayers,
   type StyleOp,
   type StyleState,
-} from '../../src/lib/map/state.ts';
+} from '../../src/shared/map/state.ts';
 
 const style = buildStyle({
   dataUrls: Object.fromEntries(DATASET_IDS.map((id) => [id, `https://example.test/${id}.geojson`])) as Record<

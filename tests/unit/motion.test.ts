@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { motionAllowed, readMotionChoice, saveMotionChoice } from '../../src/lib/a11y/motion.ts';
-import { readNameChoice, saveNameChoice } from '../../src/lib/map/names.ts';
-import { safeStorage } from '../../src/lib/storage.ts';
+import { motionAllowed, readMotionChoice, saveMotionChoice } from '../../src/app/a11y/motion.ts';
+import { readNameChoice, saveNameChoice } from '../../src/app/map/names.ts';
+import { safeStorage } from '../../src/app/dom/storage.ts';
 
 function memoryStorage(): Storage {
   const data = new Map<string, string>();

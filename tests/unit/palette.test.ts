@@ -3,7 +3,7 @@
  * map's story colours composited the way each step of the real story draws them (colours and
  * opacities read from buildStyle and the step state, features from geo/out) and compared under
  * normal vision and simulated protanopia, deuteranopia and tritanopia; then WCAG 2.x contrast for
- * the page (colours parsed from src/app.css) and the map's labels and meaningful lines.
+ * the page (colours parsed from src/app/app.css) and the map's labels and meaningful lines.
  *
  * PALETTE_REPORT=1 npx vitest run tests/unit/palette.test.ts prints every measured value.
  */
@@ -31,13 +31,13 @@ import {
   type Deficiency,
   type Lab,
   type Rgb,
-} from '../../src/lib/map/colour-check.ts';
-import { DATASET_IDS, STORY_LAYER_IDS, type DatasetId, type StoryLayerId } from '../../src/lib/map/layers.ts';
-import { controlledLayers, styleStateFor, type StepLayers } from '../../src/lib/map/state.ts';
-import { buildStyle } from '../../src/lib/map/style.ts';
-import { formatError } from '../../src/lib/story/errors.ts';
-import { loadKnownIds } from '../../src/lib/story/known-ids.node.ts';
-import { parseStory } from '../../src/lib/story/parse.ts';
+} from '../../src/shared/map/colour-check.ts';
+import { DATASET_IDS, STORY_LAYER_IDS, type DatasetId, type StoryLayerId } from '../../src/shared/story/layers.ts';
+import { controlledLayers, styleStateFor, type StepLayers } from '../../src/shared/map/state.ts';
+import { buildStyle } from '../../src/shared/map/style.ts';
+import { formatError } from '../../src/shared/story/errors.ts';
+import { loadKnownIds } from '../../src/build/story/known-ids.ts';
+import { parseStory } from '../../src/build/story/parse.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -514,9 +514,12 @@ describe('story colours stay apart under normal and simulated colour-vision defi
 // WCAG 2.x contrast.
 
 const stripComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '');
-const APP_CSS = { file: 'src/app.css', text: stripComments(readFileSync(resolve(root, 'src/app.css'), 'utf8')) };
+const APP_CSS = {
+  file: 'src/app/app.css',
+  text: stripComments(readFileSync(resolve(root, 'src/app/app.css'), 'utf8')),
+};
 const LEGEND_CSS = (() => {
-  const file = 'src/lib/story/Legend.svelte';
+  const file = 'src/app/story/Legend.svelte';
   const style = /<style>([\s\S]*?)<\/style>/.exec(readFileSync(resolve(root, file), 'utf8'));
   return { file, text: stripComments(style?.[1] ?? '') };
 })();

@@ -13,7 +13,7 @@ import {
   stepMessage,
   type ChannelFactory,
   type ChannelLike,
-} from '../../src/lib/present/channel.ts';
+} from '../../src/app/present/channel.ts';
 
 const STORY = 'The Rocky Road to Russo-Japanese Peace';
 const COUNT = 19;

@@ -7,13 +7,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import PresentCaption from '../../src/lib/present/PresentCaption.svelte';
-import SpeakerView from '../../src/lib/present/SpeakerView.svelte';
-import { captionFit } from '../../src/lib/present/caption-fit.ts';
-import { formatError } from '../../src/lib/story/errors.ts';
-import { loadKnownIds } from '../../src/lib/story/known-ids.node.ts';
-import { parseStory } from '../../src/lib/story/parse.ts';
-import type { Story } from '../../src/lib/story/types.ts';
+import PresentCaption from '../../src/app/present/PresentCaption.svelte';
+import SpeakerView from '../../src/app/present/SpeakerView.svelte';
+import { captionFit } from '../../src/shared/present/caption-fit.ts';
+import { formatError } from '../../src/shared/story/errors.ts';
+import { loadKnownIds } from '../../src/build/story/known-ids.ts';
+import { parseStory } from '../../src/build/story/parse.ts';
+import type { Story } from '../../src/shared/story/types.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 

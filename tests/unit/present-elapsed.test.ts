@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedDuration, formatElapsed } from '../../src/lib/present/elapsed.ts';
+import { elapsedDuration, formatElapsed } from '../../src/shared/present/elapsed.ts';
 
 describe('formatElapsed', () => {
   it('shows minutes and seconds, both two digits', () => {

@@ -12,7 +12,7 @@ import {
   type KeyInput,
   type KeyResult,
   type PresentCommand,
-} from '../../src/lib/present/keys.ts';
+} from '../../src/shared/present/keys.ts';
 
 const COUNT = 19;
 

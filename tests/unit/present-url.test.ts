@@ -3,7 +3,7 @@
  * parameters kept as written), and the step a hash names.
  */
 import { describe, expect, it } from 'vitest';
-import { indexFromHash, urlFor, viewFromUrl } from '../../src/lib/present/url.ts';
+import { indexFromHash, urlFor, viewFromUrl } from '../../src/shared/present/url.ts';
 
 const page = (path: string) => new URL(path, 'https://example.org/kurils/');
 

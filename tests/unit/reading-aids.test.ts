@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { legendFor, timelineFor } from '../../src/lib/story/reading-aids.ts';
+import { legendFor, timelineFor } from '../../src/shared/story/reading-aids.ts';
 
 const steps = [
   { id: 'summit', layers: [], muted: [] },

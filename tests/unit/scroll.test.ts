@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeIndexAt, progressWithin, scrollTopFor } from '../../src/lib/scroll/active-step.ts';
+import { activeIndexAt, progressWithin, scrollTopFor } from '../../src/shared/scroll/active-step.ts';
 
 describe('activeIndexAt', () => {
   const tops = [100, 900, 1700, 2500];

@@ -7,26 +7,26 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { geoArea } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
-import { palette } from '../../src/lib/map/palette.ts';
-import { MUTED_FACTOR } from '../../src/lib/map/state.ts';
-import { evaluate } from '../../src/lib/static-map/expression.ts';
+import { palette } from '../../src/shared/map/palette.ts';
+import { MUTED_FACTOR } from '../../src/shared/map/state.ts';
+import { evaluate } from '../../src/build/static-map/expression.ts';
 import {
   ATTRIBUTION,
   DEFAULT_SIZE,
   offBox,
   renderStaticMap,
   staticProjection,
-} from '../../src/lib/static-map/render.ts';
+} from '../../src/build/static-map/render.ts';
 import {
   readStaticMapData,
   renderStoryMaps,
   STATIC_MAP_MIN_SHOWN,
   STATIC_MAP_SIZES,
-} from '../../src/lib/static-map/vite-plugin-static-maps.ts';
+} from '../../src/build/static-map/vite-plugin-static-maps.ts';
 import { REGION_BBOX } from '../../geo/config.ts';
-import { loadKnownIds } from '../../src/lib/story/known-ids.node.ts';
-import { parseStory } from '../../src/lib/story/parse.ts';
-import type { ResolvedCamera, Step } from '../../src/lib/story/types.ts';
+import { loadKnownIds } from '../../src/build/story/known-ids.ts';
+import { parseStory } from '../../src/build/story/parse.ts';
+import type { ResolvedCamera, Step } from '../../src/shared/story/types.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const geoDir = resolve(root, 'geo/out');

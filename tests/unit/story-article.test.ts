@@ -9,9 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkMarkdown, plainText, renderMarkdown } from '../../src/lib/story/markdown.ts';
-import { splitStory } from '../../src/lib/story/split.ts';
-import { parseYaml } from '../../src/lib/story/yaml.ts';
+import { checkMarkdown, plainText, renderMarkdown } from '../../src/build/story/markdown.ts';
+import { splitStory } from '../../src/build/story/split.ts';
+import { parseYaml } from '../../src/build/story/yaml.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const article = readFileSync(resolve(root, 'story/source/article.md'), 'utf8');

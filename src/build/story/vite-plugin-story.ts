@@ -1,0 +1,99 @@
+/**
+ * Serves the validated, resolved story as `virtual:story`. An invalid story fails `vite build` and
+ * shows in the dev server's error overlay with every error at once.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { normalizePath, type Plugin } from 'vite';
+import { formatErrors } from '../../shared/story/errors.ts';
+import { geoFiles, loadKnownIds } from './known-ids.ts';
+import { parseStory } from './parse.ts';
+import type { KnownIds } from '../../shared/story/types.ts';
+
+const VIRTUAL_ID = 'virtual:story';
+const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+
+export interface StoryPluginOptions {
+  /** Story file, relative to the Vite root. */
+  file?: string;
+  /** Built datasets the story's feature ids come from, relative to the Vite root. */
+  geoDir?: string;
+}
+
+export function storyPlugin({ file = 'story/kurils.md', geoDir = 'geo/out' }: StoryPluginOptions = {}): Plugin {
+  let root = process.cwd();
+  const storyPath = (): string => normalizePath(resolve(root, file));
+  const geoPath = (): string => normalizePath(resolve(root, geoDir));
+  const isInput = (changed: string): boolean => {
+    const path = normalizePath(changed);
+    return path === storyPath() || (path.startsWith(`${geoPath()}/`) && path.endsWith('.geojson'));
+  };
+
+  return {
+    name: 'kuril-story',
+
+    configResolved(config) {
+      root = config.root;
+    },
+
+    resolveId(id) {
+      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
+    },
+
+    load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      const story = storyPath();
+      const geo = geoFiles(geoPath());
+      this.addWatchFile(story);
+      for (const path of geo) this.addWatchFile(path);
+
+      let source: Uint8Array;
+      let known: KnownIds;
+      try {
+        source = readFileSync(story);
+        known = loadKnownIds(geoPath());
+      } catch (error) {
+        return this.error(`cannot load the story: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const result = parseStory(source, file, known);
+      if (result.ok) return `export default ${JSON.stringify(result.story)};`;
+
+      const first = result.errors[0];
+      const note =
+        geo.length === 0
+          ? `\n(${geoDir} has no .geojson files yet, so no feature id is known: run \`npm run geo\`)`
+          : '';
+      return this.error({
+        message: `${formatErrors(result.errors)}${note}`,
+        id: story,
+        loc: { file: story, line: first?.line ?? 1, column: first?.column ?? 1 },
+      });
+    },
+
+    // The virtual module has no file of its own: reload it when the story or the geodata change.
+    hotUpdate({ file: changed, modules }) {
+      if (!isInput(changed)) return undefined;
+      const graph = this.environment.moduleGraph;
+      const module = graph.getModuleById(RESOLVED_ID);
+      if (module === undefined) return undefined;
+      graph.invalidateModule(module);
+      return [...modules, module];
+    },
+  };
+}
+
+/**
+ * A failed build's message for the terminal. Rolldown's own message appends each cause's stack;
+ * the causes' messages already say what to fix (the story's: file, line, step and field).
+ */
+export function buildFailureMessage(error: unknown): string {
+  const causes: unknown[] =
+    typeof error === 'object' &&
+    error !== null &&
+    'errors' in error &&
+    Array.isArray(error.errors) &&
+    error.errors.length > 0
+      ? error.errors
+      : [error];
+  return causes.map((cause) => (cause instanceof Error ? cause.message : String(cause))).join('\n');
+}
