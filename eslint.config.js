@@ -19,7 +19,17 @@ function layer(folder, banned, why) {
 }
 
 export default ts.config(
-  { ignores: ['dist/', 'dist-e2e/', 'node_modules/', 'test-results/', 'screenshots/', 'geo/.cache/', 'geo/out/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-e2e/',
+      'node_modules/',
+      'test-results/',
+      'screenshots/',
+      'geo/kurils/.cache/',
+      'geo/kurils/out/',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

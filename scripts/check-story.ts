@@ -1,6 +1,6 @@
 /**
  * `npm run check:story`: the build's story validation on its own, for a fast loop while writing.
- * Usage: tsx scripts/check-story.ts [story file, default story/kurils.md]
+ * Usage: tsx scripts/check-story.ts [story file, default story/kurils/story.md]
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,8 +9,8 @@ import { geoFiles, loadKnownIds } from '../src/build/story/known-ids.ts';
 import { parseStory } from '../src/build/story/parse.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const file = process.argv[2] ?? 'story/kurils.md';
-const geoDir = resolve(root, 'geo/out');
+const file = process.argv[2] ?? 'story/kurils/story.md';
+const geoDir = resolve(root, 'geo/kurils/out');
 
 const result = parseStory(readFileSync(resolve(root, file)), file, loadKnownIds(geoDir));
 if (result.ok) {
@@ -18,7 +18,7 @@ if (result.ok) {
 } else {
   console.error(formatErrors(result.errors));
   if (geoFiles(geoDir).length === 0) {
-    console.error('(geo/out has no .geojson files yet, so no feature id is known: run `npm run geo`)');
+    console.error('(geo/kurils/out has no .geojson files yet, so no feature id is known: run `npm run geo`)');
   }
   console.error(`${file}: ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}`);
   process.exitCode = 1;

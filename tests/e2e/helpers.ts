@@ -1,5 +1,5 @@
 /**
- * Shared end-to-end helpers: the real story (parsed from story/kurils.md by the app's own
+ * Shared end-to-end helpers: the real story (parsed from story/kurils/story.md by the app's own
  * parser, so the walk follows whatever the story file says), page watchers that fail a test on
  * any page error, console error or request to another origin, and step navigation.
  */
@@ -15,8 +15,12 @@ import type { MapReport } from '../../src/app/map/test-hook.ts';
 const root = resolve(import.meta.dirname, '../..');
 
 export function loadStory(): Story {
-  const file = 'story/kurils.md';
-  const result = parseStory(readFileSync(resolve(root, file), 'utf8'), file, loadKnownIds(resolve(root, 'geo/out')));
+  const file = 'story/kurils/story.md';
+  const result = parseStory(
+    readFileSync(resolve(root, file), 'utf8'),
+    file,
+    loadKnownIds(resolve(root, 'geo/kurils/out')),
+  );
   if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
   return result.story;
 }

@@ -8,7 +8,7 @@ const islandsStep = story.steps.find((s) => s.id === 'two-of-four') ?? story.ste
 
 /** A point inside Iturup: its label's anchor, which the data pipeline places inside the polygon. */
 const insideIturup = (
-  JSON.parse(readFileSync('geo/out/labels.geojson', 'utf8')) as {
+  JSON.parse(readFileSync('geo/kurils/out/labels.geojson', 'utf8')) as {
     features: Array<{ properties: { id: string }; geometry: { coordinates: [number, number] } }>;
   }
 ).features.find((f) => f.properties.id === 'label-iturup')!.geometry.coordinates;

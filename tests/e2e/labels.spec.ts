@@ -13,7 +13,7 @@ function width(step: (typeof story.steps)[number]): number {
   return step.camera.kind === 'bounds' ? step.camera.bounds[2] - step.camera.bounds[0] : Infinity;
 }
 const iturupLabel = (
-  JSON.parse(readFileSync('geo/out/labels.geojson', 'utf8')) as {
+  JSON.parse(readFileSync('geo/kurils/out/labels.geojson', 'utf8')) as {
     features: Array<{ properties: { id: string }; geometry: { coordinates: [number, number] } }>;
   }
 ).features.find((f) => f.properties.id === 'label-iturup')!.geometry.coordinates;

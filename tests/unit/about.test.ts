@@ -1,6 +1,6 @@
 /**
  * "About this map": citations gathered from the steps, number formatting, the figures read from
- * geo/out/facts.json (and a clear error when one is missing), and the component rendered on the
+ * geo/kurils/out/facts.json (and a clear error when one is missing), and the component rendered on the
  * server as the prerender does.
  */
 import { readFileSync } from 'node:fs';
@@ -26,13 +26,13 @@ import { parseStory } from '../../src/build/story/parse.ts';
 import type { Story } from '../../src/shared/story/types.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const rawFacts: unknown = JSON.parse(readFileSync(resolve(root, 'geo/out/facts.json'), 'utf8'));
+const rawFacts: unknown = JSON.parse(readFileSync(resolve(root, 'geo/kurils/out/facts.json'), 'utf8'));
 
 function realStory(): Story {
   const result = parseStory(
-    readFileSync(resolve(root, 'story/kurils.md'), 'utf8'),
-    'story/kurils.md',
-    loadKnownIds(resolve(root, 'geo/out')),
+    readFileSync(resolve(root, 'story/kurils/story.md'), 'utf8'),
+    'story/kurils/story.md',
+    loadKnownIds(resolve(root, 'geo/kurils/out')),
   );
   if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
   return result.story;
@@ -229,7 +229,7 @@ describe('readFacts', () => {
 
   it.each(REQUIRED)('fails naming "%s" when facts.json lacks it', (path) => {
     expect(() => readFacts(without(path))).toThrow(FactsError);
-    expect(() => readFacts(without(path))).toThrow(`geo/out/facts.json: "${path}" is missing`);
+    expect(() => readFacts(without(path))).toThrow(`geo/kurils/out/facts.json: "${path}" is missing`);
   });
 
   it('names the key inside a list', () => {
@@ -259,7 +259,7 @@ describe('readFacts', () => {
       `"reference_comparison.rows[1].label" repeats "${String(rows[0]!['label'])}"`,
     );
 
-    expect(() => readFacts(null)).toThrow('geo/out/facts.json must hold a JSON object');
+    expect(() => readFacts(null)).toThrow('geo/kurils/out/facts.json must hold a JSON object');
     expect(() => readFacts({ ...clone(rawFacts as object), offer_1956: [] })).toThrow('"offer_1956" must be an object');
   });
 });

@@ -7,17 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { PipelineError } from '../../geo/errors.ts';
-import { areaKm2, type Polygon, roundRing, simplifyPolygon, splitLinesAtBBox } from '../../geo/geom.ts';
-import { buildLand } from '../../geo/islands.ts';
-import { budgetProblems, simplificationProblems, validateOutputs } from '../../geo/pipeline.ts';
-import { compareWithReference } from '../../geo/reference.ts';
-import { DATASET_IDS, type DatasetId, duplicateIds, validateDataset } from '../../geo/schema.ts';
-import { parseSourceLine, readSourceRegion } from '../../geo/source.ts';
-import { splitAntimeridian } from '../../geo/world.ts';
-import { serializeCollection, staleFiles } from '../../geo/write.ts';
+import { PipelineError } from '../../geo/kurils/errors.ts';
+import { areaKm2, type Polygon, roundRing, simplifyPolygon, splitLinesAtBBox } from '../../geo/kurils/geom.ts';
+import { buildLand } from '../../geo/kurils/islands.ts';
+import { budgetProblems, simplificationProblems, validateOutputs } from '../../geo/kurils/pipeline.ts';
+import { compareWithReference } from '../../geo/kurils/reference.ts';
+import { DATASET_IDS, type DatasetId, duplicateIds, validateDataset } from '../../geo/kurils/schema.ts';
+import { parseSourceLine, readSourceRegion } from '../../geo/kurils/source.ts';
+import { splitAntimeridian } from '../../geo/kurils/world.ts';
+import { serializeCollection, staleFiles } from '../../geo/kurils/write.ts';
 
-const SOURCE = 'geo/.cache/map.geo.json';
+const SOURCE = 'geo/kurils/.cache/map.geo.json';
 const square = (x: number, y: number, d = 0.1): Polygon => [
   [
     [x, y],
@@ -140,7 +140,7 @@ describe('parseSourceLine (the OSM source, one feature per line)', () => {
 describe('buildLand (naming islands by reference points)', () => {
   it('stops when a gazetteer island has no polygon, naming the island', () => {
     const error = caught(() => buildLand([{ a3: 'RUS', feature: 0, rings: square(150, 45) }], [139, 40, 160, 55]));
-    expect(error.file).toBe('geo/gazetteer.ts');
+    expect(error.file).toBe('geo/kurils/gazetteer.ts');
     expect(error.feature).toBe('shumshu');
     expect(error.reason).toMatch(/inside 0 source polygons/);
   });
@@ -165,7 +165,7 @@ const point = (id: string, extra: Record<string, unknown> = {}, coordinates: unk
       name_ru: 'Токио',
       role: 'capital',
       approximate: false,
-      source: 'geo/facts.md event 7b',
+      source: 'geo/kurils/facts.md event 7b',
       ...extra,
     },
     geometry: { type: 'Point', coordinates },
@@ -201,7 +201,7 @@ describe('validateDataset (every output before it is written)', () => {
       'a feature without source',
       'places',
       fc(point('place-tokyo', { source: undefined })),
-      /geo\/out\/places\.geojson: place-tokyo: has no source/,
+      /geo\/kurils\/out\/places\.geojson: place-tokyo: has no source/,
     ],
     [
       'a one-word source',
@@ -293,7 +293,7 @@ describe('validateOutputs and duplicateIds (across datasets)', () => {
       ]),
     );
     expect(errors.map((e) => e.message)).toEqual([
-      'geo/out/labels.geojson: tokyo: id is also used in geo/out/places.geojson',
+      'geo/kurils/out/labels.geojson: tokyo: id is also used in geo/kurils/out/places.geojson',
     ]);
   });
 
@@ -316,12 +316,12 @@ describe('area budgets', () => {
       vertices_unsimplified: 29,
     };
     expect(simplificationProblems([record]).map((e) => e.message)).toEqual([
-      'geo/out/land.geojson: yury: simplification changed the area by 1.94% (limit 1%)',
+      'geo/kurils/out/land.geojson: yury: simplification changed the area by 1.94% (limit 1%)',
     ]);
     expect(simplificationProblems([{ ...record, simplify_change_pct: 0.4 }])).toEqual([]);
   });
 
-  it('budgetProblems names the total when geo/out is over 150 KB gzip', () => {
+  it('budgetProblems names the total when geo/kurils/out is over 150 KB gzip', () => {
     // 300,000 pseudo-random base-36 characters: gzip cannot get them under 150 KB.
     let x = 2463534242;
     const noise = Array.from({ length: 300_000 }, () => {
@@ -331,7 +331,7 @@ describe('area budgets', () => {
       return ((x >>> 0) % 36).toString(36);
     }).join('');
     expect(budgetProblems(new Map([['world.geojson', noise]])).map((e) => e.message)[0]).toMatch(
-      /^geo\/out: all files: \d+ B gzip is over the budget of 153600 B/,
+      /^geo\/kurils\/out: all files: \d+ B gzip is over the budget of 153600 B/,
     );
     expect(budgetProblems(new Map([['world.geojson', '{}\n']]))).toEqual([]);
   });

@@ -1,7 +1,7 @@
 /**
- * The committed geo/out datasets: valid RFC 7946, schema-valid, unique ids, areas that agree with the
+ * The committed geo/kurils/out datasets: valid RFC 7946, schema-valid, unique ids, areas that agree with the
  * MOFA reference, simplification within budget, size within budget, and figures that follow from the
- * geometry they sit on. Reads geo/out only: no network, no big source file.
+ * geometry they sit on. Reads geo/kurils/out only: no network, no big source file.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,10 +19,10 @@ import { describe, expect, it } from 'vitest';
 import { DATASET_IDS as REGISTRY_IDS } from '../../src/shared/story/layers.ts';
 import { feature as topoFeature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { REGION_BBOX, SIMPLIFY_AREA_LIMIT, WORLD_DETAIL_BBOX } from '../../geo/config.ts';
-import { pointInPolygon, type Polygon as Rings } from '../../geo/geom.ts';
-import { DISPUTED_LABEL_IDS } from '../../geo/labels.ts';
-import { compareWithReference, REFERENCE_AREAS } from '../../geo/reference.ts';
+import { REGION_BBOX, SIMPLIFY_AREA_LIMIT, WORLD_DETAIL_BBOX } from '../../geo/kurils/config.ts';
+import { pointInPolygon, type Polygon as Rings } from '../../geo/kurils/geom.ts';
+import { DISPUTED_LABEL_IDS } from '../../geo/kurils/labels.ts';
+import { compareWithReference, REFERENCE_AREAS } from '../../geo/kurils/reference.ts';
 import {
   allFeatureIds,
   DATASET_IDS,
@@ -32,8 +32,8 @@ import {
   loadDataset,
   OUT_DIR,
   validateDataset,
-} from '../../geo/schema.ts';
-import { serializeCollection } from '../../geo/write.ts';
+} from '../../geo/kurils/schema.ts';
+import { serializeCollection } from '../../geo/kurils/write.ts';
 
 const datasets = new Map<DatasetId, FeatureCollection>(DATASET_IDS.map((id) => [id, loadDataset(id)]));
 const get = (id: DatasetId): FeatureCollection => datasets.get(id) ?? { type: 'FeatureCollection', features: [] };
@@ -59,7 +59,7 @@ const polygonsOf = (f: Feature): Polygon['coordinates'][] =>
       ? f.geometry.coordinates
       : [];
 
-describe('geo/out files', () => {
+describe('geo/kurils/out files', () => {
   it('are exactly the datasets of the layer registry, plus facts.json', () => {
     const files = readdirSync(OUT_DIR).sort();
     expect(files).toEqual([...REGISTRY_IDS.map((id) => `${id}.geojson`), 'facts.json'].sort());
@@ -339,7 +339,7 @@ describe('history layers', () => {
 });
 
 /**
- * The facts a fact-check corrected (issue 14, geo/facts.md events 3–3e, names, straits, distances).
+ * The facts a fact-check corrected (issue 14, geo/kurils/facts.md events 3–3e, names, straits, distances).
  * Each assertion names the corrected value, so reverting it fails here.
  */
 describe('corrected facts', () => {

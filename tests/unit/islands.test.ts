@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatArea, islandFacts, statusLine } from '../../src/shared/map/islands.ts';
 
-const land = JSON.parse(readFileSync('geo/out/land.geojson', 'utf8'));
+const land = JSON.parse(readFileSync('geo/kurils/out/land.geojson', 'utf8'));
 
 describe('islandFacts', () => {
   const facts = islandFacts(land);

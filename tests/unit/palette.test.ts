@@ -1,7 +1,7 @@
 /**
  * The palette as the reader sees it: colour arithmetic checked against published values, then the
  * map's story colours composited the way each step of the real story draws them (colours and
- * opacities read from buildStyle and the step state, features from geo/out) and compared under
+ * opacities read from buildStyle and the step state, features from geo/kurils/out) and compared under
  * normal vision and simulated protanopia, deuteranopia and tritanopia; then WCAG 2.x contrast for
  * the page (colours parsed from src/app/app.css) and the map's labels and meaningful lines.
  *
@@ -172,14 +172,14 @@ interface Feature {
   properties: Record<string, unknown>;
 }
 
-/** A feature of geo/out by its id, so the checks follow the data's real properties. */
+/** A feature of geo/kurils/out by its id, so the checks follow the data's real properties. */
 function feature(dataset: DatasetId, id: string): Feature {
-  const collection = JSON.parse(readFileSync(resolve(root, 'geo/out', `${dataset}.geojson`), 'utf8')) as {
+  const collection = JSON.parse(readFileSync(resolve(root, 'geo/kurils/out', `${dataset}.geojson`), 'utf8')) as {
     features: { geometry: { type: string }; properties: Record<string, unknown> }[];
   };
   const index = collection.features.findIndex((f) => f.properties['id'] === id);
   const found = collection.features[index];
-  if (!found) throw new Error(`geo/out/${dataset}.geojson has no feature ${id}`);
+  if (!found) throw new Error(`geo/kurils/out/${dataset}.geojson has no feature ${id}`);
   return { dataset, index, geometry: found.geometry.type.replace(/^Multi/, ''), properties: found.properties };
 }
 
@@ -241,9 +241,9 @@ const seas: Rgb[] = [
 
 const story = (() => {
   const result = parseStory(
-    readFileSync(resolve(root, 'story/kurils.md'), 'utf8'),
-    'story/kurils.md',
-    loadKnownIds(resolve(root, 'geo/out')),
+    readFileSync(resolve(root, 'story/kurils/story.md'), 'utf8'),
+    'story/kurils/story.md',
+    loadKnownIds(resolve(root, 'geo/kurils/out')),
   );
   if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
   return result.story;

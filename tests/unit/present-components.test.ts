@@ -19,9 +19,9 @@ const root = resolve(import.meta.dirname, '../..');
 
 function realStory(): Story {
   const result = parseStory(
-    readFileSync(resolve(root, 'story/kurils.md'), 'utf8'),
-    'story/kurils.md',
-    loadKnownIds(resolve(root, 'geo/out')),
+    readFileSync(resolve(root, 'story/kurils/story.md'), 'utf8'),
+    'story/kurils/story.md',
+    loadKnownIds(resolve(root, 'geo/kurils/out')),
   );
   if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
   return result.story;

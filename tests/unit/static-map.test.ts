@@ -23,17 +23,17 @@ import {
   STATIC_MAP_MIN_SHOWN,
   STATIC_MAP_SIZES,
 } from '../../src/build/static-map/vite-plugin-static-maps.ts';
-import { REGION_BBOX } from '../../geo/config.ts';
+import { REGION_BBOX } from '../../geo/kurils/config.ts';
 import { loadKnownIds } from '../../src/build/story/known-ids.ts';
 import { parseStory } from '../../src/build/story/parse.ts';
 import type { ResolvedCamera, Step } from '../../src/shared/story/types.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const geoDir = resolve(root, 'geo/out');
-const storyFile = resolve(root, 'story/kurils.md');
+const geoDir = resolve(root, 'geo/kurils/out');
+const storyFile = resolve(root, 'story/kurils/story.md');
 const GZIP_BUDGET = 40 * 1024;
 
-const parsed = parseStory(readFileSync(storyFile, 'utf8'), 'story/kurils.md', loadKnownIds(geoDir));
+const parsed = parseStory(readFileSync(storyFile, 'utf8'), 'story/kurils/story.md', loadKnownIds(geoDir));
 if (!parsed.ok) throw new Error('the story must be valid for these tests (see story.test.ts)');
 const steps = parsed.story.steps;
 const data = readStaticMapData(geoDir);

@@ -14,8 +14,8 @@ import { splitStory } from '../../src/build/story/split.ts';
 import { parseYaml } from '../../src/build/story/yaml.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const article = readFileSync(resolve(root, 'story/source/article.md'), 'utf8');
-const story = splitStory(readFileSync(resolve(root, 'story/kurils.md'), 'utf8'));
+const article = readFileSync(resolve(root, 'story/kurils/source/article.md'), 'utf8');
+const story = splitStory(readFileSync(resolve(root, 'story/kurils/story.md'), 'utf8'));
 
 const TITLE = 'The Rocky Road to Russo-Japanese Peace';
 const PUBLICATION = 'Publication: Eurasia Daily Monitor Volume: 13 Issue: 195';

@@ -16,14 +16,14 @@ import { levenshtein, suggest } from '../../src/shared/story/suggest.ts';
 import type { Bounds, KnownFeature, KnownIds, Story } from '../../src/shared/story/types.ts';
 import { buildFailureMessage, storyPlugin } from '../../src/build/story/vite-plugin-story.ts';
 
-const FILE = 'story/kurils.md';
+const FILE = 'story/kurils/story.md';
 const root = resolve(import.meta.dirname, '../..');
 
 const area = (dataset: KnownFeature['dataset'], bbox: Bounds): KnownFeature => ({ dataset, bbox });
 const point = (dataset: KnownFeature['dataset'], lon: number, lat: number): KnownFeature =>
   area(dataset, [lon, lat, lon, lat]);
 
-/** The ids geo/out provides (the geodata build's contract with the story), with rough boxes. */
+/** The ids geo/kurils/out provides (the geodata build's contract with the story), with rough boxes. */
 const CONTRACT: KnownIds = {
   features: new Map<string, KnownFeature>([
     ['iturup', area('land', [146.6, 44.4, 148.9, 45.6])],
@@ -101,79 +101,79 @@ function withStepLines(lines: readonly string[], text?: readonly string[]): stri
 describe('bad inputs: each names file, line, step, field and what is allowed', () => {
   it('YAML syntax error', () => {
     expect(errorsOf(withStepLines(['id: summit', 'camera: { center: [146, 44], zoom: 5', 'alt: x']))).toEqual([
-      'story/kurils.md:12: step "summit": YAML syntax error: Flow map in block collection must be sufficiently indented and end with a }',
+      'story/kurils/story.md:12: step "summit": YAML syntax error: Flow map in block collection must be sufficiently indented and end with a }',
     ]);
   });
 
   it('duplicate id names both lines', () => {
     expect(errorsOf(source(step(GOOD_STEP), step(GOOD_STEP)))).toEqual([
-      'story/kurils.md:19: step "summit": id: duplicate id "summit" — also used at line 10',
+      'story/kurils/story.md:19: step "summit": id: duplicate id "summit" — also used at line 10',
     ]);
   });
 
   it('id not in kebab case', () => {
     expect(errorsOf(withStepLines(['id: Summit_Day', ...GOOD_STEP.slice(1)]))).toEqual([
-      'story/kurils.md:10: step "Summit_Day": id: "Summit_Day" is not kebab-case — use lowercase letters, digits and single hyphens, e.g. "summit-day"',
+      'story/kurils/story.md:10: step "Summit_Day": id: "Summit_Day" is not kebab-case — use lowercase letters, digits and single hyphens, e.g. "summit-day"',
     ]);
   });
 
   it('unknown layer, with did-you-mean', () => {
     expect(errorsOf(withStepLines([...GOOD_STEP.slice(0, 2), 'layers: [places, missles-2016]', 'alt: x']))).toEqual([
-      'story/kurils.md:12: step "summit": layers[1]: unknown layer "missles-2016" — did you mean "missiles-2016"?',
+      'story/kurils/story.md:12: step "summit": layers[1]: unknown layer "missles-2016" — did you mean "missiles-2016"?',
     ]);
   });
 
   it('unknown layer without a near name lists the allowed ones', () => {
     expect(errorsOf(withStepLines([...GOOD_STEP.slice(0, 2), 'muted: [rivers]', 'alt: x']))).toEqual([
-      'story/kurils.md:12: step "summit": muted[0]: unknown layer "rivers" — allowed: disputed, places, border-1855, border-1875, occupation-1945, renounced-1951, offer-1956, missiles-2016, distances',
+      'story/kurils/story.md:12: step "summit": muted[0]: unknown layer "rivers" — allowed: disputed, places, border-1855, border-1875, occupation-1945, renounced-1951, offer-1956, missiles-2016, distances',
     ]);
   });
 
   it('unknown feature, with did-you-mean', () => {
     expect(errorsOf(withStepLines([...GOOD_STEP, 'highlight: [iturupp]']))).toEqual([
-      'story/kurils.md:14: step "summit": highlight[0]: unknown feature "iturupp" — did you mean "iturup"?',
+      'story/kurils/story.md:14: step "summit": highlight[0]: unknown feature "iturupp" — did you mean "iturup"?',
     ]);
   });
 
   it('unknown feature in a frame camera', () => {
     expect(errorsOf(withStepLines(['id: summit', 'camera:', '  frame: [place-nagato, atlantis]', 'alt: x']))).toEqual([
-      'story/kurils.md:12: step "summit": camera.frame[1]: unknown feature "atlantis" — no dataset has a feature with this id',
+      'story/kurils/story.md:12: step "summit": camera.frame[1]: unknown feature "atlantis" — no dataset has a feature with this id',
     ]);
   });
 
   it('highlight of a feature whose layer is not visible says which layer to add', () => {
     expect(errorsOf(withStepLines([...GOOD_STEP, 'highlight: [place-tokyo, route-1945-north]']))).toEqual([
-      'story/kurils.md:14: step "summit": highlight[1]: feature "route-1945-north" is in dataset "occupation-1945", which this step does not show — add layer "occupation-1945" to layers or muted',
+      'story/kurils/story.md:14: step "summit": highlight[1]: feature "route-1945-north" is in dataset "occupation-1945", which this step does not show — add layer "occupation-1945" to layers or muted',
     ]);
   });
 
   it('latitude 95', () => {
     expect(errorsOf(withStepLines(['id: summit', 'camera: { center: [146, 95], zoom: 6 }', 'alt: x']))).toEqual([
-      'story/kurils.md:11: step "summit": camera.center[1]: latitude 95 is out of range — allowed −90 to 90',
+      'story/kurils/story.md:11: step "summit": camera.center[1]: latitude 95 is out of range — allowed −90 to 90',
     ]);
   });
 
   it('zoom 30', () => {
     expect(errorsOf(withStepLines(['id: summit', 'camera:', '  center: [146, 44]', '  zoom: 30', 'alt: x']))).toEqual([
-      'story/kurils.md:13: step "summit": camera.zoom: 30 is out of range — allowed 0 to 20',
+      'story/kurils/story.md:13: step "summit": camera.zoom: 30 is out of range — allowed 0 to 20',
     ]);
   });
 
   it('pitch 80', () => {
     expect(
       errorsOf(withStepLines(['id: summit', 'camera: { center: [146, 44], zoom: 5, pitch: 80 }', 'alt: x'])),
-    ).toEqual(['story/kurils.md:11: step "summit": camera.pitch: 80 is out of range — allowed 0 to 60']);
+    ).toEqual(['story/kurils/story.md:11: step "summit": camera.pitch: 80 is out of range — allowed 0 to 60']);
   });
 
   it('bearing −200 (negative bounds are printed with a minus sign)', () => {
     expect(
       errorsOf(withStepLines(['id: summit', 'camera: { frame: [place-tokyo], bearing: -200 }', 'alt: x'])),
-    ).toEqual(['story/kurils.md:11: step "summit": camera.bearing: -200 is out of range — allowed −180 to 180']);
+    ).toEqual(['story/kurils/story.md:11: step "summit": camera.bearing: -200 is out of range — allowed −180 to 180']);
   });
 
   it('bbox with south above north', () => {
     expect(errorsOf(withStepLines(['id: summit', 'camera: { bbox: [140, 50, 150, 40] }', 'alt: x']))).toEqual([
-      'story/kurils.md:11: step "summit": camera.bbox: south must be less than north — bbox is [west, south, east, north]',
+      'story/kurils/story.md:11: step "summit": camera.bbox: south must be less than north — bbox is [west, south, east, north]',
     ]);
   });
 
@@ -181,7 +181,7 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
     expect(
       errorsOf(withStepLines(['id: summit', 'camera: { center: [146, 44], zoom: 5, frame: [place-tokyo] }', 'alt: x'])),
     ).toEqual([
-      'story/kurils.md:11: step "summit": camera: mixes camera shapes (center and frame) — use one: a center camera allows center, zoom, bearing, pitch; a frame camera allows frame, padding, maxZoom, bearing, pitch; a bbox camera allows bbox, padding, maxZoom, bearing, pitch',
+      'story/kurils/story.md:11: step "summit": camera: mixes camera shapes (center and frame) — use one: a center camera allows center, zoom, bearing, pitch; a frame camera allows frame, padding, maxZoom, bearing, pitch; a bbox camera allows bbox, padding, maxZoom, bearing, pitch',
     ]);
   });
 
@@ -189,7 +189,7 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
     expect(
       errorsOf(withStepLines(['id: summit', 'camera: { center: [146, 44], zoom: 5, padding: 20 }', 'alt: x'])),
     ).toEqual([
-      'story/kurils.md:11: step "summit": camera: "padding" does not go with "center" — a center camera allows center, zoom, bearing, pitch; a frame camera allows frame, padding, maxZoom, bearing, pitch; a bbox camera allows bbox, padding, maxZoom, bearing, pitch',
+      'story/kurils/story.md:11: step "summit": camera: "padding" does not go with "center" — a center camera allows center, zoom, bearing, pitch; a frame camera allows frame, padding, maxZoom, bearing, pitch; a bbox camera allows bbox, padding, maxZoom, bearing, pitch',
     ]);
   });
 
@@ -197,37 +197,37 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
     expect(
       errorsOf(withStepLines(['id: summit', 'camera:', '  frame: [place-tokyo]', '  maxZom: 6', 'alt: x'])),
     ).toEqual([
-      'story/kurils.md:13: step "summit": camera: unknown camera key "maxZom" — did you mean "maxZoom"? A frame camera allows frame, padding, maxZoom, bearing, pitch',
+      'story/kurils/story.md:13: step "summit": camera: unknown camera key "maxZom" — did you mean "maxZoom"? A frame camera allows frame, padding, maxZoom, bearing, pitch',
     ]);
   });
 
   it('missing alt', () => {
     expect(errorsOf(withStepLines(GOOD_STEP.slice(0, 3)))).toEqual([
-      'story/kurils.md:10: step "summit": alt: required — one or two plain sentences saying what the map shows, for screen readers',
+      'story/kurils/story.md:10: step "summit": alt: required — one or two plain sentences saying what the map shows, for screen readers',
     ]);
   });
 
   it('empty alt', () => {
     expect(errorsOf(withStepLines([...GOOD_STEP.slice(0, 3), 'alt: "  "']))).toEqual([
-      'story/kurils.md:13: step "summit": alt: must not be empty — one or two plain sentences saying what the map shows, for screen readers',
+      'story/kurils/story.md:13: step "summit": alt: must not be empty — one or two plain sentences saying what the map shows, for screen readers',
     ]);
   });
 
   it('alt longer than 400 characters', () => {
     expect(errorsOf(withStepLines([...GOOD_STEP.slice(0, 3), `alt: ${'a'.repeat(401)}`]))).toEqual([
-      'story/kurils.md:13: step "summit": alt: 401 characters is too long — allowed up to 400; one or two sentences',
+      'story/kurils/story.md:13: step "summit": alt: 401 characters is too long — allowed up to 400; one or two sentences',
     ]);
   });
 
   it('missing camera', () => {
     expect(errorsOf(withStepLines(['id: summit', 'alt: x']))).toEqual([
-      'story/kurils.md:10: step "summit": camera: required — a step needs a complete camera: a center camera allows center, zoom, bearing, pitch; a frame camera allows frame, padding, maxZoom, bearing, pitch; a bbox camera allows bbox, padding, maxZoom, bearing, pitch',
+      'story/kurils/story.md:10: step "summit": camera: required — a step needs a complete camera: a center camera allows center, zoom, bearing, pitch; a frame camera allows frame, padding, maxZoom, bearing, pitch; a bbox camera allows bbox, padding, maxZoom, bearing, pitch',
     ]);
   });
 
   it('unknown step key typo, with the allowed keys', () => {
     expect(errorsOf(withStepLines([...GOOD_STEP, 'hightlight: [place-tokyo]']))).toEqual([
-      'story/kurils.md:14: step "summit": unknown step key "hightlight" — did you mean "highlight"? Allowed keys: id, camera, layers, muted, highlight, alt, cite, notes, reveal',
+      'story/kurils/story.md:14: step "summit": unknown step key "hightlight" — did you mean "highlight"? Allowed keys: id, camera, layers, muted, highlight, alt, cite, notes, reveal',
     ]);
   });
 
@@ -237,87 +237,87 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
 
   it('layer both visible and muted', () => {
     expect(errorsOf(withStepLines([...GOOD_STEP, 'muted: [disputed, places]']))).toEqual([
-      'story/kurils.md:14: step "summit": muted[1]: layer "places" is in both layers and muted — keep it in one',
+      'story/kurils/story.md:14: step "summit": muted[1]: layer "places" is in both layers and muted — keep it in one',
     ]);
   });
 
   it('reveal of a layer that cannot draw itself progressively', () => {
     expect(errorsOf(withStepLines([...GOOD_STEP, 'reveal: places']))).toEqual([
-      'story/kurils.md:14: step "summit": reveal: layer "places" cannot be drawn with the reader\'s progress — allowed: occupation-1945',
+      'story/kurils/story.md:14: step "summit": reveal: layer "places" cannot be drawn with the reader\'s progress — allowed: occupation-1945',
     ]);
   });
 
   it('reveal of a layer the step does not show in full', () => {
     expect(errorsOf(withStepLines([...GOOD_STEP, 'muted: [occupation-1945]', 'reveal: occupation-1945']))).toEqual([
-      'story/kurils.md:15: step "summit": reveal: layer "occupation-1945" must be in this step\'s layers to be revealed — add it to layers',
+      'story/kurils/story.md:15: step "summit": reveal: layer "occupation-1945" must be in this step\'s layers to be revealed — add it to layers',
     ]);
   });
 
   it('empty text', () => {
     expect(errorsOf(source(step(GOOD_STEP, [])))).toEqual([
-      'story/kurils.md:9: step "summit": text: step text is empty — write the article text for this step after its "```step" block',
+      'story/kurils/story.md:9: step "summit": text: step text is empty — write the article text for this step after its "```step" block',
     ]);
   });
 
   it('raw <script> in text', () => {
     expect(errorsOf(withStepLines(GOOD_STEP, ['First line.', 'Then <script>alert(1)</script> here.']))).toEqual([
-      'story/kurils.md:17: step "summit": text: raw HTML is not allowed in step text: <script> — use Markdown',
+      'story/kurils/story.md:17: step "summit": text: raw HTML is not allowed in step text: <script> — use Markdown',
     ]);
   });
 
   it('raw inline HTML like <b>', () => {
     expect(errorsOf(withStepLines(GOOD_STEP, ['A <b>bold</b> claim.']))).toEqual([
-      'story/kurils.md:16: step "summit": text: raw HTML is not allowed in step text: <b> — use Markdown',
+      'story/kurils/story.md:16: step "summit": text: raw HTML is not allowed in step text: <b> — use Markdown',
     ]);
   });
 
   it('image in text', () => {
     expect(errorsOf(withStepLines(GOOD_STEP, ['See ![Putin and Abe](https://example.com/photo.jpg).']))).toEqual([
-      'story/kurils.md:16: step "summit": text: images are not allowed in step text — allowed: paragraphs, *emphasis*, **strong** and [links](https://…)',
+      'story/kurils/story.md:16: step "summit": text: images are not allowed in step text — allowed: paragraphs, *emphasis*, **strong** and [links](https://…)',
     ]);
   });
 
   it('javascript: link', () => {
     expect(errorsOf(withStepLines(GOOD_STEP, ['A [link](javascript:alert(1)).']))).toEqual([
-      'story/kurils.md:16: step "summit": text: links must use http:// or https:// — "javascript:alert(1)" is not allowed',
+      'story/kurils/story.md:16: step "summit": text: links must use http:// or https:// — "javascript:alert(1)" is not allowed',
     ]);
   });
 
   it('heading in text', () => {
     expect(errorsOf(withStepLines(GOOD_STEP, ['Text.', '', '## A heading']))).toEqual([
-      'story/kurils.md:18: step "summit": text: headings are not allowed in step text — allowed: paragraphs, *emphasis*, **strong** and [links](https://…)',
+      'story/kurils/story.md:18: step "summit": text: headings are not allowed in step text — allowed: paragraphs, *emphasis*, **strong** and [links](https://…)',
     ]);
   });
 
   it('inline code in text', () => {
     expect(errorsOf(withStepLines(GOOD_STEP, ['Run `rm -rf`.']))).toEqual([
-      'story/kurils.md:16: step "summit": text: inline code is not allowed in step text — allowed: paragraphs, *emphasis*, **strong** and [links](https://…)',
+      'story/kurils/story.md:16: step "summit": text: inline code is not allowed in step text — allowed: paragraphs, *emphasis*, **strong** and [links](https://…)',
     ]);
   });
 
   it('text before the first step', () => {
     expect(errorsOf([...FRONT, 'Stray words.', ...step(GOOD_STEP)].join('\n'))).toEqual([
-      'story/kurils.md:9: text before the first step — every step starts with a "```step" block; move this text into a step',
+      'story/kurils/story.md:9: text before the first step — every step starts with a "```step" block; move this text into a step',
     ]);
   });
 
   it('a misspelt step fence', () => {
     expect(errorsOf(source(['```steps', ...step(GOOD_STEP).slice(1)]))).toEqual([
-      'story/kurils.md:9: "```steps" is not a step fence — a step starts with a line that is exactly "```step"',
+      'story/kurils/story.md:9: "```steps" is not a step fence — a step starts with a line that is exactly "```step"',
     ]);
   });
 
   it('unclosed step block', () => {
     expect(errorsOf([...FRONT, '```step', ...GOOD_STEP].join('\n'))).toEqual([
-      'story/kurils.md:9: step block is not closed — end its YAML with a line "```"',
+      'story/kurils/story.md:9: step block is not closed — end its YAML with a line "```"',
     ]);
   });
 
   it('bad front matter key, with did-you-mean', () => {
     const text = source(step(GOOD_STEP)).replace('title: T', 'titel: T');
     expect(errorsOf(text)).toEqual([
-      'story/kurils.md:2: title: required',
-      'story/kurils.md:2: unknown front matter key "titel" — did you mean "title"? Allowed keys: title, dek, publication, date, credits, source_url, defaults',
+      'story/kurils/story.md:2: title: required',
+      'story/kurils/story.md:2: unknown front matter key "titel" — did you mean "title"? Allowed keys: title, dek, publication, date, credits, source_url, defaults',
     ]);
   });
 
@@ -327,14 +327,14 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
       'credits: [Someone]\ndefaults: { names: fr, padding: 500 }',
     );
     expect(errorsOf(text)).toEqual([
-      'story/kurils.md:7: defaults.names: "fr" is not allowed — allowed: en, ja, ru, both',
-      'story/kurils.md:7: defaults.padding: 500 is out of range — allowed 0 to 400',
+      'story/kurils/story.md:7: defaults.names: "fr" is not allowed — allowed: en, ja, ru, both',
+      'story/kurils/story.md:7: defaults.padding: 500 is out of range — allowed 0 to 400',
     ]);
   });
 
   it('no front matter', () => {
     expect(errorsOf(step(GOOD_STEP).join('\n'))).toContain(
-      'story/kurils.md:1: the story must start with front matter: a line "---", the story YAML (title, dek, …), then "---"',
+      'story/kurils/story.md:1: the story must start with front matter: a line "---", the story YAML (title, dek, …), then "---"',
     );
   });
 
@@ -342,17 +342,19 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
     const good = new TextEncoder().encode(withStepLines(GOOD_STEP, ['Café au lait.']));
     const at = good.indexOf(0x61, good.indexOf(0xa9)); // the "a" after "Café "
     const bad = Uint8Array.from([...good.subarray(0, at), 0xe3, 0x81, ...good.subarray(at)]);
-    expect(errorsOf(bad)).toEqual(['story/kurils.md:16:6: the file is not valid UTF-8 (byte 0xE3) — save it as UTF-8']);
+    expect(errorsOf(bad)).toEqual([
+      'story/kurils/story.md:16:6: the file is not valid UTF-8 (byte 0xE3) — save it as UTF-8',
+    ]);
     expect(errorsOf(Uint8Array.from([0xff, ...good]))).toEqual([
-      'story/kurils.md:1:1: the file is not valid UTF-8 (byte 0xFF) — save it as UTF-8',
+      'story/kurils/story.md:1:1: the file is not valid UTF-8 (byte 0xFF) — save it as UTF-8',
     ]);
     expect(storyOf(good).steps[0]?.plain).toBe('Café au lait.');
   });
 
   it('a 1 MB step is refused, naming the step and file limits', () => {
     expect(errorsOf(withStepLines(GOOD_STEP, ['a'.repeat(1024 * 1024)]))).toEqual([
-      'story/kurils.md:1: the story file is 1,048,767 bytes — allowed up to 262,144 (256 KB): readers download all of it with the page',
-      'story/kurils.md:16: step "summit": text: 1,048,576 characters is too long — allowed up to 4,000 per step; split it into more steps',
+      'story/kurils/story.md:1: the story file is 1,048,767 bytes — allowed up to 262,144 (256 KB): readers download all of it with the page',
+      'story/kurils/story.md:16: step "summit": text: 1,048,576 characters is too long — allowed up to 4,000 per step; split it into more steps',
     ]);
   });
 
@@ -361,7 +363,7 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
       step([`id: s${i}`, 'camera: { frame: [place-tokyo] }', 'alt: x'], ['b'.repeat(3900)]),
     );
     expect(errorsOf(source(...steps))).toEqual([
-      'story/kurils.md:1: the story file is 277,478 bytes — allowed up to 262,144 (256 KB): readers download all of it with the page',
+      'story/kurils/story.md:1: the story file is 277,478 bytes — allowed up to 262,144 (256 KB): readers download all of it with the page',
     ]);
   });
 
@@ -373,13 +375,13 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
       .replace('date: December 2016', `date: ${'x'.repeat(101)}`)
       .replace('credits: [Someone]', `credits: [${'c'.repeat(401)}]`);
     expect(errorsOf(text)).toEqual([
-      'story/kurils.md:2: title: 201 characters is too long — allowed up to 200',
-      'story/kurils.md:3: dek: 401 characters is too long — allowed up to 400',
-      'story/kurils.md:4: publication: 201 characters is too long — allowed up to 200',
-      'story/kurils.md:5: date: 101 characters is too long — allowed up to 100',
-      'story/kurils.md:6: credits[0]: 401 characters is too long — allowed up to 400',
-      'story/kurils.md:14: step "summit": notes: 2,001 characters is too long — allowed up to 2,000',
-      'story/kurils.md:15: step "summit": cite[0]: 201 characters is too long — allowed up to 200',
+      'story/kurils/story.md:2: title: 201 characters is too long — allowed up to 200',
+      'story/kurils/story.md:3: dek: 401 characters is too long — allowed up to 400',
+      'story/kurils/story.md:4: publication: 201 characters is too long — allowed up to 200',
+      'story/kurils/story.md:5: date: 101 characters is too long — allowed up to 100',
+      'story/kurils/story.md:6: credits[0]: 401 characters is too long — allowed up to 400',
+      'story/kurils/story.md:14: step "summit": notes: 2,001 characters is too long — allowed up to 2,000',
+      'story/kurils/story.md:15: step "summit": cite[0]: 201 characters is too long — allowed up to 200',
     ]);
   });
 
@@ -396,26 +398,26 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
       .replace('date: December 2016', 'date: December<br>2016')
       .replace('credits: [Someone]', 'credits: ["Map: <span>us</span>"]');
     expect(errorsOf(text)).toEqual([
-      'story/kurils.md:2: title: raw HTML is not allowed in title: <em> — write plain text',
-      'story/kurils.md:3: dek: raw HTML is not allowed in dek: <script> — write plain text',
-      'story/kurils.md:4: publication: raw HTML is not allowed in publication: <a> — write plain text',
-      'story/kurils.md:5: date: raw HTML is not allowed in date: <br> — write plain text',
-      'story/kurils.md:6: credits[0]: raw HTML is not allowed in a credit: <span> — write plain text',
-      'story/kurils.md:13: step "summit": alt: raw HTML is not allowed in alt: <b> — write plain text',
-      'story/kurils.md:14: step "summit": cite[0]: raw HTML is not allowed in a citation: <i> — write plain text',
-      'story/kurils.md:15: step "summit": notes: raw HTML is not allowed in notes: <!-- nothing --> — write plain text',
+      'story/kurils/story.md:2: title: raw HTML is not allowed in title: <em> — write plain text',
+      'story/kurils/story.md:3: dek: raw HTML is not allowed in dek: <script> — write plain text',
+      'story/kurils/story.md:4: publication: raw HTML is not allowed in publication: <a> — write plain text',
+      'story/kurils/story.md:5: date: raw HTML is not allowed in date: <br> — write plain text',
+      'story/kurils/story.md:6: credits[0]: raw HTML is not allowed in a credit: <span> — write plain text',
+      'story/kurils/story.md:13: step "summit": alt: raw HTML is not allowed in alt: <b> — write plain text',
+      'story/kurils/story.md:14: step "summit": cite[0]: raw HTML is not allowed in a citation: <i> — write plain text',
+      'story/kurils/story.md:15: step "summit": notes: raw HTML is not allowed in notes: <!-- nothing --> — write plain text',
     ]);
   });
 
   it('an unquoted value containing ": " gets a hint to quote it', () => {
     expect(errorsOf(withStepLines([...GOOD_STEP.slice(0, 3), 'alt: Note: the map shows Tokyo.']))).toEqual([
-      'story/kurils.md:13: step "summit": YAML syntax error: Nested mappings are not allowed in compact mappings — a value containing ": " must be in quotes: alt: "Note: …"',
+      'story/kurils/story.md:13: step "summit": YAML syntax error: Nested mappings are not allowed in compact mappings — a value containing ": " must be in quotes: alt: "Note: …"',
     ]);
     expect(errorsOf(source(step(GOOD_STEP)).replace('credits: [Someone]', 'credits:\n  - Map: OSM: ODbL'))).toEqual([
-      'story/kurils.md:7: YAML syntax error: Nested mappings are not allowed in compact mappings — a value containing ": " must be in quotes: - "Map: …"',
+      'story/kurils/story.md:7: YAML syntax error: Nested mappings are not allowed in compact mappings — a value containing ": " must be in quotes: - "Map: …"',
     ]);
     expect(errorsOf(withStepLines([...GOOD_STEP, 'cite:', '  - MID: December 3']))).toEqual([
-      'story/kurils.md:15: step "summit": cite[0]: a citation must be text, not Object (text containing ": " must be in quotes)',
+      'story/kurils/story.md:15: step "summit": cite[0]: a citation must be text, not Object (text containing ": " must be in quotes)',
     ]);
   });
 
@@ -435,10 +437,10 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
         ),
       ),
     ).toEqual([
-      'story/kurils.md:11: step "summit": camera.frame[1]: unknown feature "atlantis" — no dataset has a feature with this id',
-      'story/kurils.md:12: step "summit": layers[0]: unknown layer "occupaton-1945" — did you mean "occupation-1945"?',
-      'story/kurils.md:13: step "summit": highlight[1]: unknown feature "place-tokio" — did you mean "place-tokyo"?',
-      'story/kurils.md:18: step "summit": text: raw HTML is not allowed in step text: <b> — use Markdown',
+      'story/kurils/story.md:11: step "summit": camera.frame[1]: unknown feature "atlantis" — no dataset has a feature with this id',
+      'story/kurils/story.md:12: step "summit": layers[0]: unknown layer "occupaton-1945" — did you mean "occupation-1945"?',
+      'story/kurils/story.md:13: step "summit": highlight[1]: unknown feature "place-tokio" — did you mean "place-tokyo"?',
+      'story/kurils/story.md:18: step "summit": text: raw HTML is not allowed in step text: <b> — use Markdown',
     ]);
   });
 
@@ -451,9 +453,9 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
       ),
     );
     expect(errors).toEqual([
-      'story/kurils.md:11: step "one": camera.zoom: 30 is out of range — allowed 0 to 20',
-      'story/kurils.md:19: step "two": camera.frame[0]: unknown feature "place-tokio" — did you mean "place-tokyo"?',
-      'story/kurils.md:31: step "three": text: raw HTML is not allowed in step text: <i> — use Markdown',
+      'story/kurils/story.md:11: step "one": camera.zoom: 30 is out of range — allowed 0 to 20',
+      'story/kurils/story.md:19: step "two": camera.frame[0]: unknown feature "place-tokio" — did you mean "place-tokyo"?',
+      'story/kurils/story.md:31: step "three": text: raw HTML is not allowed in step text: <i> — use Markdown',
     ]);
   });
 });
@@ -594,7 +596,7 @@ describe('did-you-mean', () => {
   });
 });
 
-describe('feature ids from geo/out', () => {
+describe('feature ids from geo/kurils/out', () => {
   let dir = '';
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -669,10 +671,10 @@ describe('vite plugin', () => {
   function fixture(storyText: string): void {
     dir = mkdtempSync(join(tmpdir(), 'story-plugin-'));
     mkdirSync(join(dir, 'story'));
-    mkdirSync(join(dir, 'geo/out'), { recursive: true });
-    writeFileSync(join(dir, 'story/kurils.md'), storyText);
+    mkdirSync(join(dir, 'geo/kurils/out'), { recursive: true });
+    writeFileSync(join(dir, 'story/kurils/story.md'), storyText);
     writeFileSync(
-      join(dir, 'geo/out/places.geojson'),
+      join(dir, 'geo/kurils/out/places.geojson'),
       JSON.stringify({
         type: 'FeatureCollection',
         features: ['place-nagato', 'place-tokyo'].map((id, i) => ({
@@ -706,18 +708,21 @@ describe('vite plugin', () => {
   it('serves the resolved story and watches the story and the geodata', () => {
     const { code, watched } = loadVirtual(source(step(GOOD_STEP)));
     expect(String(code)).toMatch(/^export default \{"meta":\{"title":"T"/);
-    expect(watched.map((file) => file.slice(dir.length))).toEqual(['/story/kurils.md', '/geo/out/places.geojson']);
+    expect(watched.map((file) => file.slice(dir.length))).toEqual([
+      '/story/kurils/story.md',
+      '/geo/kurils/out/places.geojson',
+    ]);
   });
 
   it('fails with every formatted error and the location of the first', () => {
     const { error } = loadVirtual(source(step([...GOOD_STEP.slice(0, 2), 'layers: [place]', 'alt: x'], ['<b>x</b>'])));
     expect(error).toEqual({
       message: [
-        'story/kurils.md:12: step "summit": layers[0]: unknown layer "place" — did you mean "places"?',
-        'story/kurils.md:16: step "summit": text: raw HTML is not allowed in step text: <b> — use Markdown',
+        'story/kurils/story.md:12: step "summit": layers[0]: unknown layer "place" — did you mean "places"?',
+        'story/kurils/story.md:16: step "summit": text: raw HTML is not allowed in step text: <b> — use Markdown',
       ].join('\n'),
-      id: join(dir, 'story/kurils.md'),
-      loc: { file: join(dir, 'story/kurils.md'), line: 12, column: 1 },
+      id: join(dir, 'story/kurils/story.md'),
+      loc: { file: join(dir, 'story/kurils/story.md'), line: 12, column: 1 },
     });
   });
   it('a failed build prints the story’s errors without the bundler’s stack', async () => {
@@ -737,7 +742,7 @@ describe('vite plugin', () => {
     // What rolldown's own message carries after the story's.
     expect((failure as Error).message).toMatch(/\n +at /);
     expect(buildFailureMessage(failure)).toBe(
-      'story/kurils.md:12: step "summit": layers[0]: unknown layer "place" — did you mean "places"?',
+      'story/kurils/story.md:12: step "summit": layers[0]: unknown layer "place" — did you mean "places"?',
     );
   });
 });
@@ -763,12 +768,14 @@ describe('the real story', () => {
     ]);
   });
 
-  const geo = geoFiles(resolve(root, 'geo/out'));
+  const geo = geoFiles(resolve(root, 'geo/kurils/out'));
   if (geo.length === 0) {
-    console.log('skipping "the real story against geo/out": geo/out has no .geojson files yet (run `npm run geo`)');
+    console.log(
+      'skipping "the real story against geo/kurils/out": geo/kurils/out has no .geojson files yet (run `npm run geo`)',
+    );
   }
-  it.skipIf(geo.length === 0)('is valid against the built geo/out', () => {
-    const story = storyOf(text, loadKnownIds(resolve(root, 'geo/out')));
+  it.skipIf(geo.length === 0)('is valid against the built geo/kurils/out', () => {
+    const story = storyOf(text, loadKnownIds(resolve(root, 'geo/kurils/out')));
     expect(story.steps.map((s) => s.index)).toEqual(story.steps.map((_, i) => i));
   });
 });

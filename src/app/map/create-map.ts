@@ -9,19 +9,19 @@ import { fontFaces } from 'virtual:map-fonts';
 import type { DatasetId } from '../../shared/story/layers.ts';
 import { buildStyle } from '../../shared/map/style.ts';
 import type { CameraTarget } from '../../shared/map/camera.ts';
-import world from '../../../geo/out/world.geojson?url';
-import borders from '../../../geo/out/borders.geojson?url';
-import land from '../../../geo/out/land.geojson?url';
-import sea from '../../../geo/out/sea.geojson?url';
-import labels from '../../../geo/out/labels.geojson?url';
-import places from '../../../geo/out/places.geojson?url';
-import border1855 from '../../../geo/out/border-1855.geojson?url';
-import border1875 from '../../../geo/out/border-1875.geojson?url';
-import occupation1945 from '../../../geo/out/occupation-1945.geojson?url';
-import renounced1951 from '../../../geo/out/renounced-1951.geojson?url';
-import offer1956 from '../../../geo/out/offer-1956.geojson?url';
-import missiles2016 from '../../../geo/out/missiles-2016.geojson?url';
-import distances from '../../../geo/out/distances.geojson?url';
+import world from '../../../geo/kurils/out/world.geojson?url';
+import borders from '../../../geo/kurils/out/borders.geojson?url';
+import land from '../../../geo/kurils/out/land.geojson?url';
+import sea from '../../../geo/kurils/out/sea.geojson?url';
+import labels from '../../../geo/kurils/out/labels.geojson?url';
+import places from '../../../geo/kurils/out/places.geojson?url';
+import border1855 from '../../../geo/kurils/out/border-1855.geojson?url';
+import border1875 from '../../../geo/kurils/out/border-1875.geojson?url';
+import occupation1945 from '../../../geo/kurils/out/occupation-1945.geojson?url';
+import renounced1951 from '../../../geo/kurils/out/renounced-1951.geojson?url';
+import offer1956 from '../../../geo/kurils/out/offer-1956.geojson?url';
+import missiles2016 from '../../../geo/kurils/out/missiles-2016.geojson?url';
+import distances from '../../../geo/kurils/out/distances.geojson?url';
 
 const DATA_URLS: Record<DatasetId, string> = {
   world,

@@ -1,6 +1,6 @@
 /**
  * Serves `virtual:islands`: what the island panel says about each disputed island (names in three
- * scripts, area, status), read at build time from geo/out/land.geojson so the page carries a few
+ * scripts, area, status), read at build time from geo/kurils/out/land.geojson so the page carries a few
  * hundred bytes instead of the geometry.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ export function islandsPlugin(): Plugin {
     },
     load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      const file = join(root, 'geo/out/land.geojson');
+      const file = join(root, 'geo/kurils/out/land.geojson');
       if (!existsSync(file)) this.error(`${file} is missing: run npm run geo`);
       this.addWatchFile(file);
       const islands = islandFacts(JSON.parse(readFileSync(file, 'utf8')));

@@ -96,7 +96,7 @@ async function buildFaces(root: string): Promise<SubsetFace[]> {
     const dir = resolve(require.resolve(`${pkg}/package.json`), '..');
     return parseFontsourceCss(readFileSync(join(dir, '400.css'), 'utf8'), join(dir, 'files'));
   });
-  const byChunk = assignToChunks(labelCharacters(join(root, 'geo/out')), chunks);
+  const byChunk = assignToChunks(labelCharacters(join(root, 'geo/kurils/out')), chunks);
   const faces: SubsetFace[] = [];
   for (const [chunk, chars] of byChunk) {
     const bytes = await subsetFont(readFileSync(chunk.file), chars.join(''), { targetFormat: 'woff2' });
@@ -124,7 +124,7 @@ export function mapFontsPlugin(): Plugin {
     },
     async load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      const dataDir = join(root, 'geo/out');
+      const dataDir = join(root, 'geo/kurils/out');
       // Watch each data file (a directory would be taken for an import in dev).
       for (const name of existsSync(dataDir) ? readdirSync(dataDir) : []) {
         if (name.endsWith('.geojson')) this.addWatchFile(join(dataDir, name));

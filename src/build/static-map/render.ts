@@ -22,7 +22,7 @@ import { palette } from '../../shared/map/palette.ts';
 import { styleStateFor, type LayerState } from '../../shared/map/state.ts';
 import { buildStyle, type NameMode } from '../../shared/map/style.ts';
 import type { ResolvedCamera, Step } from '../../shared/story/types.ts';
-import { REGION_BBOX } from '../../../geo/config.ts';
+import { REGION_BBOX } from '../../../geo/kurils/config.ts';
 import { evaluate, type ExpressionContext, type SimpleGeometryType } from './expression.ts';
 
 export interface Size {

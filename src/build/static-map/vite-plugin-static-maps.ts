@@ -76,8 +76,8 @@ export interface StaticMapsPluginOptions {
 }
 
 export function staticMapsPlugin({
-  file = 'story/kurils.md',
-  geoDir = 'geo/out',
+  file = 'story/kurils/story.md',
+  geoDir = 'geo/kurils/out',
 }: StaticMapsPluginOptions = {}): Plugin {
   let root = process.cwd();
   /** The base as configured: Vite resolves a relative `./` to `/` for SSR builds, not for client ones. */

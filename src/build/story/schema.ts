@@ -13,7 +13,7 @@ export const NAME_LANGUAGES = ['en', 'ja', 'ru', 'both'] as const;
 
 /**
  * Size limits, in characters (the whole file in bytes), stated in every error and in FORMAT.md. Each
- * leaves ample room over kurils.md (longest step text 467, alt 338, notes 236, citation 31, title 38,
+ * leaves ample room over the Kuril story (longest step text 467, alt 338, notes 236, citation 31, title 38,
  * dek 110, credit 80; the file 14 KB) while keeping the page, which carries all of it, light.
  */
 export const STORY_LIMITS = {

@@ -20,7 +20,10 @@ export interface StoryPluginOptions {
   geoDir?: string;
 }
 
-export function storyPlugin({ file = 'story/kurils.md', geoDir = 'geo/out' }: StoryPluginOptions = {}): Plugin {
+export function storyPlugin({
+  file = 'story/kurils/story.md',
+  geoDir = 'geo/kurils/out',
+}: StoryPluginOptions = {}): Plugin {
   let root = process.cwd();
   const storyPath = (): string => normalizePath(resolve(root, file));
   const geoPath = (): string => normalizePath(resolve(root, geoDir));

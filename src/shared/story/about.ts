@@ -1,6 +1,6 @@
 /**
  * The "About this map" section's data: the article's citations gathered from the steps, the
- * figures read from `geo/out/facts.json`, and number formatting for readers. Pure, no DOM: the
+ * figures read from `geo/kurils/out/facts.json`, and number formatting for readers. Pure, no DOM: the
  * section is prerendered on the server and hydrated in the browser from the same values.
  */
 import type { Step } from './types.ts';
@@ -159,7 +159,9 @@ class Reader {
   ) {}
 
   fail(problem: string): never {
-    throw new FactsError(`geo/out/facts.json: "${this.path}" ${problem} — the "About this map" section needs it`);
+    throw new FactsError(
+      `geo/kurils/out/facts.json: "${this.path}" ${problem} — the "About this map" section needs it`,
+    );
   }
 
   get(key: string | number): Reader {
@@ -170,7 +172,7 @@ class Reader {
       return new Reader(this.value[key], path);
     }
     if (!isRecord(this.value)) {
-      if (this.path === '') throw new FactsError('geo/out/facts.json must hold a JSON object');
+      if (this.path === '') throw new FactsError('geo/kurils/out/facts.json must hold a JSON object');
       this.fail('must be an object');
     }
     if (!Object.hasOwn(this.value, key)) new Reader(undefined, path).fail('is missing');

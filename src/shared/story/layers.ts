@@ -2,7 +2,7 @@
  * The one registry of map data and story layers. Plain data, no MapLibre: the story validator
  * (Node, at build time) and the map component (browser) both read it.
  *
- * A *dataset* is one GeoJSON file built by `npm run geo` into `geo/out/`.
+ * A *dataset* is one GeoJSON file built by `npm run geo` into `geo/kurils/out/`.
  * A *story layer* is what a step switches on, off or mutes; it draws one dataset (optionally a
  * filtered part of it) with one or more MapLibre layers whose ids are `<story-layer>-<type>`.
  */

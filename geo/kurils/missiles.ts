@@ -46,7 +46,7 @@ const SYSTEMS: readonly System[] = [
     island: 'kunashir',
     note: 'Some reports give 130 km (unconfirmed); 120 km is used.',
     source:
-      'TASS, RFE/RL and others, 22 Nov 2016: Bal on combat duty on Kunashir, 72nd coastal missile brigade, Pacific Fleet (geo/facts.md events 6, 6a)',
+      'TASS, RFE/RL and others, 22 Nov 2016: Bal on combat duty on Kunashir, 72nd coastal missile brigade, Pacific Fleet (geo/kurils/facts.md events 6, 6a)',
   },
   {
     system: 'Bastion',
@@ -55,7 +55,7 @@ const SYSTEMS: readonly System[] = [
     island: 'iturup',
     note: 'Longer ranges reported elsewhere are unconfirmed; 300 km is used.',
     source:
-      'TASS, RFE/RL and others, 22 Nov 2016: Bastion on combat duty on Iturup, 72nd coastal missile brigade, Pacific Fleet (geo/facts.md events 6, 6b)',
+      'TASS, RFE/RL and others, 22 Nov 2016: Bastion on combat duty on Iturup, 72nd coastal missile brigade, Pacific Fleet (geo/kurils/facts.md events 6, 6b)',
   },
 ];
 
@@ -97,7 +97,7 @@ export function nemuroStrait(land: readonly LandFeature[]): GeoPolygon | GeoMult
       features: [water, { type: 'Feature', properties: {}, geometry: f.geometry }],
     });
   }
-  if (!water) throw new PipelineError('geo/missiles.ts', 'nemuro-strait', 'no water left in the strait bbox');
+  if (!water) throw new PipelineError('geo/kurils/missiles.ts', 'nemuro-strait', 'no water left in the strait bbox');
   return water.geometry;
 }
 
@@ -112,7 +112,8 @@ export function missiles2016(land: readonly LandFeature[], extent: BBox): Missil
       units: 'kilometers',
       steps: 16,
     });
-    if (!buffered) throw new PipelineError('geo/missiles.ts', `${s.system.toLowerCase()}-range`, 'buffer failed');
+    if (!buffered)
+      throw new PipelineError('geo/kurils/missiles.ts', `${s.system.toLowerCase()}-range`, 'buffer failed');
     // Clip to the map's extent, then simplify like the land (the ring is smooth, so little changes).
     const clipped = intersectPolygons(buffered.geometry, { type: 'Polygon', coordinates: bboxPolygon(extent) });
     const range = geometryOf(
@@ -146,7 +147,7 @@ export function missiles2016(land: readonly LandFeature[], extent: BBox): Missil
   }
   for (const s of SYSTEMS) {
     const [largest] = polygonsOf(landById(land, s.island).geometry).sort((a, b) => areaKm2(b) - areaKm2(a));
-    if (!largest) throw new PipelineError('geo/missiles.ts', s.island, 'island has no polygon');
+    if (!largest) throw new PipelineError('geo/kurils/missiles.ts', s.island, 'island has no polygon');
     features.push({
       type: 'Feature',
       properties: {
@@ -170,7 +171,7 @@ function deployment(s: (typeof SYSTEMS)[number]) {
     missile: s.missile,
     range_km: s.rangeKm,
     island: s.island,
-    // Reported on combat duty (TASS, RFE/RL; geo/facts.md event 6); the sites are not published.
+    // Reported on combat duty (TASS, RFE/RL; geo/kurils/facts.md event 6); the sites are not published.
     date: '2016-11-22',
     approximate: true as const,
   };

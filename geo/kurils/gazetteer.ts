@@ -26,7 +26,7 @@ export interface NamedLand {
   readonly nameSource: string;
 }
 
-const FACTS = 'geo/facts.md (names table)';
+const FACTS = 'geo/kurils/facts.md (names table)';
 const JAWIKI = 'Wikipedia (ja), 千島列島, island table';
 const WIKI = (title: string): string => `Wikipedia (en), "${title}", coordinates rounded to 0.01°`;
 
@@ -306,7 +306,7 @@ export const NAMED_LAND: readonly NamedLand[] = [
     nameJaRomaji: 'Etorofu',
     nameRu: 'Итуруп',
     refs: [[147.88, 45.23]],
-    refSource: 'geo/facts.md event 3c (Kurilsk, the main town)',
+    refSource: 'geo/kurils/facts.md event 3c (Kurilsk, the main town)',
     nameSource: FACTS,
   },
   {
@@ -348,7 +348,7 @@ export const NAMED_LAND: readonly NamedLand[] = [
     nameJaRomaji: 'Shibotsu',
     nameRu: 'Зелёный',
     refs: [[146.149, 43.502]],
-    refSource: 'geo/facts.md names table (centroid)',
+    refSource: 'geo/kurils/facts.md names table (centroid)',
     nameSource: FACTS,
   },
   {
@@ -362,7 +362,7 @@ export const NAMED_LAND: readonly NamedLand[] = [
     nameJaRomaji: 'Suishō',
     nameRu: 'Танфильева',
     refs: [[145.908, 43.44]],
-    refSource: 'geo/facts.md names table (centroid)',
+    refSource: 'geo/kurils/facts.md names table (centroid)',
     nameSource: FACTS,
   },
   {
@@ -376,7 +376,7 @@ export const NAMED_LAND: readonly NamedLand[] = [
     nameJaRomaji: 'Taraku',
     nameRu: 'Полонского',
     refs: [[146.321, 43.632]],
-    refSource: 'geo/facts.md names table (centroid)',
+    refSource: 'geo/kurils/facts.md names table (centroid)',
     nameSource: FACTS,
   },
   {
@@ -390,7 +390,7 @@ export const NAMED_LAND: readonly NamedLand[] = [
     nameJaRomaji: 'Yuri',
     nameRu: 'Юрий',
     refs: [[146.07, 43.424]],
-    refSource: 'geo/facts.md names table (centroid)',
+    refSource: 'geo/kurils/facts.md names table (centroid)',
     nameSource: FACTS,
   },
   {
@@ -404,7 +404,7 @@ export const NAMED_LAND: readonly NamedLand[] = [
     nameJaRomaji: 'Akiyuri',
     nameRu: 'Анучина',
     refs: [[146.006, 43.371]],
-    refSource: 'geo/facts.md names table (centroid)',
+    refSource: 'geo/kurils/facts.md names table (centroid)',
     nameSource: FACTS,
   },
   {

@@ -65,7 +65,7 @@ const FIXED: readonly FixedLabel[] = [
     nameRu: 'Хабомаи',
     rank: 2,
     check: 'sea',
-    source: 'names: geo/facts.md (names table); label position placed by hand',
+    source: 'names: geo/kurils/facts.md (names table); label position placed by hand',
   },
   {
     id: 'label-sea-of-okhotsk',
@@ -202,7 +202,7 @@ const FIXED: readonly FixedLabel[] = [
 
 function largestPolygon(f: LandFeature): ReturnType<typeof polygonsOf>[number] {
   const [largest] = polygonsOf(f.geometry).sort((a, b) => areaKm2(b) - areaKm2(a));
-  if (!largest) throw new PipelineError('geo/labels.ts', f.properties.id, 'no polygon to label');
+  if (!largest) throw new PipelineError('geo/kurils/labels.ts', f.properties.id, 'no polygon to label');
   return largest;
 }
 
@@ -223,7 +223,7 @@ export function labels(
   const out: LabelFeature[] = [];
   for (const named of NAMED_LAND) {
     const f = land.find((l) => l.properties.id === named.id);
-    if (!f) throw new PipelineError('geo/labels.ts', named.id, 'named island missing from land');
+    if (!f) throw new PipelineError('geo/kurils/labels.ts', named.id, 'named island missing from land');
     const habomaiIslet = named.group === 'habomai';
     // The Japanese reading goes on Kuril labels only ("Iturup / Etorofu"); Hokkaido, Sakhalin and the
     // rest are labelled as they are known in English.
@@ -248,12 +248,12 @@ export function labels(
     const at = roundPosition(l.at, REGION_DECIMALS);
     if (l.check === 'sea') {
       const hit = land.find((f) => polygonsOf(f.geometry).some((p) => pointInPolygon(at, p)));
-      if (hit) throw new PipelineError('geo/labels.ts', l.id, `sea label is on land (${hit.properties.id})`);
+      if (hit) throw new PipelineError('geo/kurils/labels.ts', l.id, `sea label is on land (${hit.properties.id})`);
     } else {
       const target = l.check.in;
       const country = world.find((w) => w.properties.id === target);
       if (!country || !polygonsOf(country.geometry).some((p) => pointInPolygon(at, p))) {
-        throw new PipelineError('geo/labels.ts', l.id, `label is not inside ${target}`);
+        throw new PipelineError('geo/kurils/labels.ts', l.id, `label is not inside ${target}`);
       }
     }
     out.push({
@@ -276,7 +276,7 @@ export function labels(
     const label = out.find((l) => l.properties.id === id);
     const missing = label ? missingNames(label.properties) : ['the label'];
     if (missing.length > 0)
-      throw new PipelineError('geo/labels.ts', id, `a disputed island's label needs ${missing.join(', ')}`);
+      throw new PipelineError('geo/kurils/labels.ts', id, `a disputed island's label needs ${missing.join(', ')}`);
   }
   return out;
 }

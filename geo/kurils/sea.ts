@@ -40,10 +40,10 @@ function asFeature(geometry: Area): Feature<Area> {
 
 function unionAll(areas: readonly Area[]): Area {
   const [first, ...rest] = areas;
-  if (!first) throw new PipelineError('geo/sea.ts', 'sea', 'nothing to merge');
+  if (!first) throw new PipelineError('geo/kurils/sea.ts', 'sea', 'nothing to merge');
   if (rest.length === 0) return first;
   const merged = union({ type: 'FeatureCollection', features: areas.map(asFeature) });
-  if (!merged) throw new PipelineError('geo/sea.ts', 'sea', 'union of buffers is empty');
+  if (!merged) throw new PipelineError('geo/kurils/sea.ts', 'sea', 'union of buffers is empty');
   return merged.geometry;
 }
 
@@ -61,7 +61,7 @@ export function sea(land: readonly LandFeature[], extent: BBox): Feature<Area, S
     const merged = unionAll(
       polygons.map((p) => {
         const b = buffer(asFeature({ type: 'Polygon', coordinates: p }), distance, { units: 'kilometers', steps: 4 });
-        if (!b) throw new PipelineError('geo/sea.ts', `sea-band-${distance}`, 'buffer failed');
+        if (!b) throw new PipelineError('geo/kurils/sea.ts', `sea-band-${distance}`, 'buffer failed');
         return b.geometry;
       }),
     );

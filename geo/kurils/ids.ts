@@ -1,6 +1,6 @@
 /**
  * The small Node API for tools outside the build (the story validator, camera framing): which feature
- * ids exist, in which dataset, and where. Thin re-export of geo/schema.ts, which validates as it reads.
+ * ids exist, in which dataset, and where. Thin re-export of geo/kurils/schema.ts, which validates as it reads.
  */
 export {
   allFeatureIds,

@@ -1,12 +1,12 @@
 /**
- * Reference areas the computed islands are held to. Copied from geo/facts.md, which gives:
+ * Reference areas the computed islands are held to. Copied from geo/kurils/facts.md, which gives:
  * "Reference areas (MOFA, from the GSI 2020 survey; main island / with islets): Etorofu 3,167 / 3,168 km²,
  * Kunashiri 1,489 / 1,490, Shikotan 248 / 251, Habomai 93 / 95 (Shibotsu 58, Suishō 12, Taraku 11,
  * Yuri 10, Akiyuri 2), total 5,003 km². Source: mofa.go.jp "Information about the Northern Territories"."
  */
 
 export const REFERENCE_SOURCE =
-  'MOFA (GSI 2020 survey), mofa.go.jp "Information about the Northern Territories", via geo/facts.md';
+  'MOFA (GSI 2020 survey), mofa.go.jp "Information about the Northern Territories", via geo/kurils/facts.md';
 
 export interface ReferenceArea {
   readonly label: string;

@@ -33,7 +33,7 @@ export const PLACES: readonly Place[] = [
     nameRu: 'Москва',
     role: 'Kremlin and Foreign Ministry; the 1956 Joint Declaration was signed here',
     approximate: false,
-    source: 'position: geo/facts.md event 5 (Moscow 37.618, 55.752)',
+    source: 'position: geo/kurils/facts.md event 5 (Moscow 37.618, 55.752)',
   },
   {
     id: 'place-tokyo',
@@ -43,7 +43,7 @@ export const PLACES: readonly Place[] = [
     nameRu: 'Токио',
     role: "Japan's government; day 2 of the Putin–Abe summit, Prime Minister's Office, 16 Dec 2016",
     approximate: false,
-    source: 'position: geo/facts.md event 7b (Tokyo 139.7425, 35.6733)',
+    source: 'position: geo/kurils/facts.md event 7b (Tokyo 139.7425, 35.6733)',
   },
   {
     id: 'place-nagato',
@@ -54,7 +54,7 @@ export const PLACES: readonly Place[] = [
     role: "Day 1 of the Putin–Abe summit, 15 Dec 2016, at the Ōtani Sansō inn in Abe's home constituency",
     approximate: true,
     approximateReason: 'The summit venue, the Ōtani Sansō inn, is not placed exactly: the point is the town of Nagato.',
-    source: 'position: geo/facts.md event 7 (Nagato ≈ 131.182, 34.314, approximate)',
+    source: 'position: geo/kurils/facts.md event 7 (Nagato ≈ 131.182, 34.314, approximate)',
   },
   {
     id: 'place-kyiv',
@@ -94,7 +94,7 @@ export const PLACES: readonly Place[] = [
     nameRu: 'Симода',
     role: 'Treaty of Shimoda, 7 Feb 1855: the first Russo-Japanese border, between Iturup and Urup',
     approximate: false,
-    source: 'position: geo/facts.md event 1 (Shimoda 138.945, 34.679)',
+    source: 'position: geo/kurils/facts.md event 1 (Shimoda 138.945, 34.679)',
   },
   {
     id: 'place-saint-petersburg',
@@ -104,7 +104,7 @@ export const PLACES: readonly Place[] = [
     nameRu: 'Санкт-Петербург',
     role: 'Treaty of Saint Petersburg, 7 May 1875: Sakhalin to Russia, the Kurils to Japan',
     approximate: false,
-    source: 'position: geo/facts.md event 2 (St Petersburg 30.316, 59.939)',
+    source: 'position: geo/kurils/facts.md event 2 (St Petersburg 30.316, 59.939)',
   },
   {
     id: 'place-san-francisco',
@@ -114,7 +114,7 @@ export const PLACES: readonly Place[] = [
     nameRu: 'Сан-Франциско',
     role: 'San Francisco Peace Treaty, 8 Sep 1951: Japan renounces the Kurile Islands; the USSR did not sign',
     approximate: false,
-    source: 'position: geo/facts.md event 4 (San Francisco −122.421, 37.779)',
+    source: 'position: geo/kurils/facts.md event 4 (San Francisco −122.421, 37.779)',
   },
 ];
 
@@ -217,7 +217,7 @@ export function distances(land: readonly LandFeature[]): Distances {
   let nosappu: Position | undefined;
   for (const polygon of hokkaido)
     for (const [x, y] of polygon[0] ?? []) if (!nosappu || x > nosappu[0]) nosappu = [x, y];
-  if (!nosappu) throw new PipelineError('geo/places.ts', 'nosappu-habomai', 'Hokkaido has no vertices');
+  if (!nosappu) throw new PipelineError('geo/kurils/places.ts', 'nosappu-habomai', 'Hokkaido has no vertices');
   let nearest: { id: string; name: string; pair: ReturnType<typeof nearestOnCoast> } | undefined;
   for (const f of land.filter((l) => l.properties.group === 'habomai')) {
     const pair = nearestOnCoast(nosappu, polygonsOf(f.geometry));
@@ -226,13 +226,17 @@ export function distances(land: readonly LandFeature[]): Distances {
   }
   if (!nearest || nearest.id !== 'tanfiliev')
     throw new PipelineError(
-      'geo/places.ts',
+      'geo/kurils/places.ts',
       'nosappu-habomai',
       'the nearest Habomai islet in the data is not Tanfiliev',
     );
   const kaigaraHit = land.find((f) => booleanIntersects({ type: 'Point', coordinates: KAIGARA }, f.geometry));
   if (kaigaraHit)
-    throw new PipelineError('geo/places.ts', 'kaigara', `the Kaigara point falls on ${kaigaraHit.properties.id}`);
+    throw new PipelineError(
+      'geo/kurils/places.ts',
+      'kaigara',
+      `the Kaigara point falls on ${kaigaraHit.properties.id}`,
+    );
   const kunashir = nearestBetween(hokkaido, polygonsOf(landById(land, 'kunashir').geometry));
   const kaigara: Feature<Point, DistanceProps> = {
     type: 'Feature',

@@ -31,11 +31,12 @@ import type {
   RenouncedProps,
 } from './schema.ts';
 
-const HISTORY = 'geo/history.ts';
+const HISTORY = 'geo/kurils/history.ts';
 
 export function landById(land: readonly LandFeature[], id: string): LandFeature {
   const feature = land.find((f) => f.properties.id === id);
-  if (!feature) throw new PipelineError('geo/out/land.geojson', id, 'feature missing (a history layer needs it)');
+  if (!feature)
+    throw new PipelineError('geo/kurils/out/land.geojson', id, 'feature missing (a history layer needs it)');
   return feature;
 }
 
@@ -76,7 +77,7 @@ export function border1855(land: readonly LandFeature[]): Feature<LineString, Bo
       approximate: true,
       note: 'Schematic line through the Friza (Vries) Strait: the treaty puts the border between Etorofu (Iturup) and Uruppu (Urup); Iturup and the islands south of it Japanese, Urup and the islands north of it Russian; Sakhalin left undivided. The treaty draws no line.',
       source:
-        'Treaty of Commerce, Navigation and Delimitation between Japan and Russia (Treaty of Shimoda), 7 Feb 1855, Art. 2; line endpoints from geo/facts.md event 1',
+        'Treaty of Commerce, Navigation and Delimitation between Japan and Russia (Treaty of Shimoda), 7 Feb 1855, Art. 2; line endpoints from geo/kurils/facts.md event 1',
     },
     geometry,
   };
@@ -123,7 +124,7 @@ export function border1875(land: readonly LandFeature[]): Border1875 {
         approximate: true,
         note: 'Schematic line across the First Kuril Strait between Shumshu and Cape Lopatka (Kamchatka), through the middle of its narrowest crossing: Japan gave up Sakhalin and received the 18 Kuril islands from Urup to Shumshu.',
         source:
-          'Treaty of Saint Petersburg, 7 May 1875, Art. 2 (geo/facts.md event 2); strait middle computed from the OSM coastline',
+          'Treaty of Saint Petersburg, 7 May 1875, Art. 2 (geo/kurils/facts.md event 2); strait middle computed from the OSM coastline',
       },
       geometry,
     },
@@ -132,7 +133,7 @@ export function border1875(land: readonly LandFeature[]): Border1875 {
   };
 }
 
-/** The two arms of the 1945 operation (geo/facts.md event 3). */
+/** The two arms of the 1945 operation (geo/kurils/facts.md event 3). */
 export type Arm = 'north' | 'south';
 
 interface OccupationStop {
@@ -190,7 +191,7 @@ export const STOPS: readonly OccupationStop[] = [
     nameEn: "Urup: its garrison surrendered to the Kamchatka force, the northern arm's last island (30–31 Aug)",
     approximate: true,
     approximateReason: 'Island-level marker: no source places the landing on Urup.',
-    source: `date: RIA Novosti, 18 Aug 2025 ("white flag on Urup" five days after 25 Aug); surrender signed 31 Aug: ${SLAVINSKY}, via hoppou.blog 2020-09-01; geo/facts.md event 3b`,
+    source: `date: RIA Novosti, 18 Aug 2025 ("white flag on Urup" five days after 25 Aug); surrender signed 31 Aug: ${SLAVINSKY}, via hoppou.blog 2020-09-01; geo/kurils/facts.md event 3b`,
   },
   {
     id: 'occupation-iturup',
@@ -218,7 +219,7 @@ export const STOPS: readonly OccupationStop[] = [
     approximate: true,
     approximateReason: 'Island-level marker: the landing site is not confirmed.',
     source:
-      'date: geo/facts.md event 3d; Polk RF, "И на Тихом океане свой закончили поход" (capitulation on Kunashir and Shikotan, 1 Sep 1945)',
+      'date: geo/kurils/facts.md event 3d; Polk RF, "И на Тихом океане свой закончили поход" (capitulation on Kunashir and Shikotan, 1 Sep 1945)',
   },
   {
     id: 'occupation-shikotan',
@@ -233,7 +234,7 @@ export const STOPS: readonly OccupationStop[] = [
     approximate: true,
     approximateReason: 'Island-level marker: the landing site is not confirmed.',
     source:
-      'date: geo/facts.md event 3d; Polk RF, "И на Тихом океане свой закончили поход" (capitulation on Kunashir and Shikotan, 1 Sep 1945)',
+      'date: geo/kurils/facts.md event 3d; Polk RF, "И на Тихом океане свой закончили поход" (capitulation on Kunashir and Shikotan, 1 Sep 1945)',
   },
   {
     id: 'occupation-habomai',
@@ -249,7 +250,7 @@ export const STOPS: readonly OccupationStop[] = [
     approximate: true,
     approximateReason:
       'Group-level marker: the occupation of the islets spans 3–5 Sep; the point marks the group, not a landing site.',
-    source: 'date: Japanese government, per geo/facts.md event 3e; group point from geo/facts.md',
+    source: 'date: Japanese government, per geo/kurils/facts.md event 3e; group point from geo/kurils/facts.md',
   },
 ];
 
@@ -291,7 +292,7 @@ export const ARMS: Record<
     },
     label: 'Northern arm, from Petropavlovsk-Kamchatsky: 18–31 Aug 1945 (schematic route)',
     note: 'Schematic: the Kamchatka Defence Area force sailed from Petropavlovsk-Kamchatsky, landed on Shumshu on 18 Aug and, after the battle, moved south island by island (Paramushir, Onekotan, Matua, …) to Urup by the end of August. Not ship tracks.',
-    source: `geo/facts.md events 3, 3a, 3b; Wikipedia (en), "Invasion of the Kuril Islands"; ${SLAVINSKY}; line drawn by this build`,
+    source: `geo/kurils/facts.md events 3, 3a, 3b; Wikipedia (en), "Invasion of the Kuril Islands"; ${SLAVINSKY}; line drawn by this build`,
   },
   south: {
     from: 'Otomari (Korsakov)',
@@ -311,7 +312,7 @@ export const ARMS: Record<
     },
     label: 'Southern arm, from Otomari (Korsakov): 28 Aug – 5 Sep 1945 (schematic route)',
     note: 'Schematic: units of the 87th Rifle Corps (16th Army) shipped from Otomari (Korsakov) on southern Sakhalin landed on Iturup on 28 Aug, on Kunashir and Shikotan on 1 Sep, and occupied the Habomai islands on 3–5 Sep. Not ship tracks.',
-    source: `geo/facts.md events 3, 3c–3e; ${SLAVINSKY}, via hoppou.blog; Wikipedia (en), "Invasion of the Kuril Islands"; line drawn by this build`,
+    source: `geo/kurils/facts.md events 3, 3c–3e; ${SLAVINSKY}, via hoppou.blog; Wikipedia (en), "Invasion of the Kuril Islands"; line drawn by this build`,
   },
 };
 
@@ -515,7 +516,7 @@ export function renounced1951(land: readonly LandFeature[]): Feature<GeoPolygon 
     ussr_russia_position: RUSSIA_POSITION,
     ussr_signed: false as const,
     source:
-      'Treaty of Peace with Japan (San Francisco), 8 Sep 1951, Art. 2(c) (geo/facts.md event 4); Japan\'s position: MOFA, "Northern Territories issue" (mofa.go.jp); Yalta agreement, 11 Feb 1945',
+      'Treaty of Peace with Japan (San Francisco), 8 Sep 1951, Art. 2(c) (geo/kurils/facts.md event 4); Japan\'s position: MOFA, "Northern Territories issue" (mofa.go.jp); Yalta agreement, 11 Feb 1945',
   };
   return [
     {
@@ -566,7 +567,7 @@ export function offer1956(land: readonly LandFeature[]): Offer {
     year: 1956,
     date: '1956-10-19',
     source:
-      'Joint Declaration by the USSR and Japan, 19 Oct 1956, Art. 9 (in force 12 Dec 1956): Habomai and Shikotan to be handed over after a peace treaty is concluded (geo/facts.md event 5); share computed from the OSM coastline',
+      'Joint Declaration by the USSR and Japan, 19 Oct 1956, Art. 9 (in force 12 Dec 1956): Habomai and Shikotan to be handed over after a peace treaty is concluded (geo/kurils/facts.md event 5); share computed from the OSM coastline',
   };
   const offeredKm2 = areaKm2(offered);
   const notOfferedKm2 = areaKm2(notOffered);

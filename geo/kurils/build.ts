@@ -1,6 +1,6 @@
 /**
  * `npm run geo`: fetch the pinned OSM source (cached in geo/.cache), build every dataset, validate, and
- * write geo/out. `npm run geo -- --check` builds in memory and fails naming each stale file.
+ * write geo/kurils/out. `npm run geo -- --check` builds in memory and fails naming each stale file.
  */
 import { join } from 'node:path';
 import { REGION_BBOX } from './config.ts';
@@ -20,9 +20,9 @@ async function main(args: readonly string[]): Promise<number> {
   const { files } = buildAll(source, loadWorldTopologies());
   if (check) {
     const stale = staleFiles(OUT_DIR, files);
-    for (const s of stale) process.stderr.write(`geo --check: stale geo/out/${s}\n`);
+    for (const s of stale) process.stderr.write(`geo --check: stale geo/kurils/out/${s}\n`);
     if (stale.length > 0) {
-      process.stderr.write('geo --check: run `npm run geo` and commit geo/out\n');
+      process.stderr.write('geo --check: run `npm run geo` and commit geo/kurils/out\n');
       return 1;
     }
     process.stdout.write(
@@ -39,7 +39,7 @@ async function main(args: readonly string[]): Promise<number> {
     raw += bytes;
     gz += zipped;
     process.stdout.write(
-      `${written.includes(name) ? 'wrote ' : 'same  '} geo/out/${name.padEnd(24)} ${String(bytes).padStart(8)} B  ${String(zipped).padStart(7)} B gzip\n`,
+      `${written.includes(name) ? 'wrote ' : 'same  '} geo/kurils/out/${name.padEnd(24)} ${String(bytes).padStart(8)} B  ${String(zipped).padStart(7)} B gzip\n`,
     );
   }
   process.stdout.write(`total ${raw} B, ${gz} B gzip; ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

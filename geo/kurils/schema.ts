@@ -1,5 +1,5 @@
 /**
- * The contract of geo/out: valibot schemas for every dataset's feature properties (TypeScript types
+ * The contract of geo/kurils/out: valibot schemas for every dataset's feature properties (TypeScript types
  * derived from them), a pure validator the build runs before writing, and small synchronous Node
  * helpers the story validator and the map use to know feature ids and frame cameras.
  */
@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import * as v from 'valibot';
-import { DATASET_IDS, type DatasetId } from '../src/shared/story/layers.ts';
+import { DATASET_IDS, type DatasetId } from '../../src/shared/story/layers.ts';
 import { PipelineError, PipelineErrors } from './errors.ts';
 import { hasKinks, type Polygon, ringSignedArea } from './geom.ts';
 
@@ -418,7 +418,7 @@ export function geometryProblem(
  * Checks one dataset: a FeatureCollection whose features pass the dataset's property schema (so each
  * has an id and a source) and carry valid RFC 7946 geometry. Pure; returns every problem found.
  */
-export function validateDataset(id: DatasetId, data: unknown, file = `geo/out/${id}.geojson`): PipelineError[] {
+export function validateDataset(id: DatasetId, data: unknown, file = `geo/kurils/out/${id}.geojson`): PipelineError[] {
   const spec = DATASETS[id];
   if (
     typeof data !== 'object' ||
@@ -455,7 +455,13 @@ export function duplicateIds(datasets: ReadonlyMap<DatasetId, FeatureCollection>
     for (const id of featureIds(fc)) {
       const first = owner.get(id);
       if (first && first !== dataset)
-        errors.push(new PipelineError(`geo/out/${dataset}.geojson`, id, `id is also used in geo/out/${first}.geojson`));
+        errors.push(
+          new PipelineError(
+            `geo/kurils/out/${dataset}.geojson`,
+            id,
+            `id is also used in geo/kurils/out/${first}.geojson`,
+          ),
+        );
       else owner.set(id, dataset);
     }
   }
@@ -468,7 +474,7 @@ export function datasetFile(id: DatasetId, dir = OUT_DIR): string {
   return join(dir, `${id}.geojson`);
 }
 
-/** Reads and validates one dataset from geo/out (synchronous, Node). Throws naming every problem. */
+/** Reads and validates one dataset from geo/kurils/out (synchronous, Node). Throws naming every problem. */
 export function loadDataset(id: DatasetId, dir = OUT_DIR): FeatureCollection {
   const file = datasetFile(id, dir);
   let data: unknown;
@@ -504,7 +510,7 @@ export function loadAllDatasets(dir = OUT_DIR): Map<DatasetId, FeatureCollection
   return data;
 }
 
-/** Every feature id in geo/out and the dataset it lives in. */
+/** Every feature id in geo/kurils/out and the dataset it lives in. */
 export function allFeatureIds(dir = OUT_DIR): Map<string, DatasetId> {
   const ids = new Map<string, DatasetId>();
   for (const [dataset, fc] of loadAllDatasets(dir)) for (const id of featureIds(fc)) ids.set(id, dataset);
@@ -519,5 +525,5 @@ export function featureBBox(id: string, dir = OUT_DIR): [number, number, number,
     const [w = 0, s = 0, e = 0, n = 0] = turfBBox(feature);
     return [w, s, e, n];
   }
-  throw new Error(`no feature "${id}" in geo/out`);
+  throw new Error(`no feature "${id}" in geo/kurils/out`);
 }

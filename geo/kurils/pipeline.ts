@@ -35,21 +35,21 @@ export function simplificationProblems(areas: readonly AreaRecord[]): PipelineEr
     .map(
       (a) =>
         new PipelineError(
-          'geo/out/land.geojson',
+          'geo/kurils/out/land.geojson',
           a.id,
           `simplification changed the area by ${a.simplify_change_pct}% (limit ${SIMPLIFY_AREA_LIMIT * 100}%)`,
         ),
     );
 }
 
-/** geo/out must stay within the download budget (gzip, every file; the story loads all but facts.json). */
+/** geo/kurils/out must stay within the download budget (gzip, every file; the story loads all but facts.json). */
 export function budgetProblems(files: ReadonlyMap<string, string>): PipelineError[] {
   let total = 0;
   for (const text of files.values()) total += gzipSize(text);
   return total > MAX_TOTAL_GZIP_BYTES
     ? [
         new PipelineError(
-          'geo/out',
+          'geo/kurils/out',
           'all files',
           `${total} B gzip is over the budget of ${MAX_TOTAL_GZIP_BYTES} B (150 KB): simplify something`,
         ),
@@ -65,7 +65,7 @@ export function validateOutputs(datasets: ReadonlyMap<DatasetId, FeatureCollecti
     if (!data)
       errors.push(
         new PipelineError(
-          `geo/out/${id}.geojson`,
+          `geo/kurils/out/${id}.geojson`,
           'whole file',
           'the layer registry lists this dataset but the build made none',
         ),
@@ -76,7 +76,7 @@ export function validateOutputs(datasets: ReadonlyMap<DatasetId, FeatureCollecti
     if (!DATASET_IDS.includes(id))
       errors.push(
         new PipelineError(
-          `geo/out/${id}.geojson`,
+          `geo/kurils/out/${id}.geojson`,
           'whole file',
           'not in the layer registry (src/shared/story/layers.ts)',
         ),
@@ -112,7 +112,7 @@ export function approximateThings(datasets: ReadonlyMap<DatasetId, FeatureCollec
         p['label'] ?? p['name_en'] ?? p['name'] ?? (p['kind'] === 'range' ? `${String(p['system'])} range` : undefined);
       if (typeof reason !== 'string' || typeof name !== 'string') {
         problems.push(
-          new PipelineError(`geo/out/${dataset}.geojson`, id, 'approximate, but says neither why nor what'),
+          new PipelineError(`geo/kurils/out/${dataset}.geojson`, id, 'approximate, but says neither why nor what'),
         );
         continue;
       }
@@ -158,7 +158,7 @@ export function buildAll(source: readonly SourcePolygon[], worldSources: WorldSo
       .map(
         (c) =>
           new PipelineError(
-            'geo/out/land.geojson',
+            'geo/kurils/out/land.geojson',
             c.features.join('+'),
             `${c.computed_km2} km² is ${c.diff_pct}% off the reference ${c.reference_km2} km²`,
           ),
@@ -166,7 +166,8 @@ export function buildAll(source: readonly SourcePolygon[], worldSources: WorldSo
   );
 
   const facts = {
-    about: 'Every figure computed by `npm run geo` (geo/build.ts) from geo/out; see geo/README.md.',
+    about:
+      'Every figure computed by `npm run geo` (geo/kurils/build.ts) from geo/kurils/out; see geo/kurils/README.md.',
     units: {
       km2: 'square kilometres, geodesic (@turf/area)',
       km: 'kilometres, geodesic (@turf/distance, @turf/length, @turf/nearest-point-on-line)',

@@ -57,7 +57,7 @@ interface Piece {
 }
 
 const A3: Record<Admin, string> = { RU: 'RUS', JP: 'JPN' };
-const GAZETTEER = 'geo/gazetteer.ts';
+const GAZETTEER = 'geo/kurils/gazetteer.ts';
 
 function inside([w, s, e, n]: BBox, bbox: BBox): boolean {
   return w >= bbox[0] && e <= bbox[2] && s >= bbox[1] && n <= bbox[3];
