@@ -670,7 +670,7 @@ describe('vite plugin', () => {
   /** A project with the story file and the places dataset, as the plugin reads them. */
   function fixture(storyText: string): void {
     dir = mkdtempSync(join(tmpdir(), 'story-plugin-'));
-    mkdirSync(join(dir, 'story'));
+    mkdirSync(join(dir, 'story/kurils'), { recursive: true });
     mkdirSync(join(dir, 'geo/kurils/out'), { recursive: true });
     writeFileSync(join(dir, 'story/kurils/story.md'), storyText);
     writeFileSync(
