@@ -27,7 +27,7 @@ export default ts.config(
       'test-results/',
       'screenshots/',
       'geo/kurils/.cache/',
-      'geo/kurils/out/',
+      'geo/*/out/',
     ],
   },
   js.configs.recommended,

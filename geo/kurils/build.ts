@@ -9,7 +9,7 @@ import { buildAll } from './pipeline.ts';
 import { OUT_DIR } from './schema.ts';
 import { ensureSource, readSourceRegion } from './source.ts';
 import { loadWorldTopologies } from './world.ts';
-import { gzipSize, staleFiles, writeOutputs } from './write.ts';
+import { gzipSize, staleFiles, writeOutputs } from '../tools/write.ts';
 
 const CACHE_DIR = join(import.meta.dirname, '.cache');
 

@@ -15,7 +15,7 @@ import { DATASET_IDS, type DatasetId, duplicateIds, validateDataset } from './sc
 import { sea, SEA_BANDS_KM } from './sea.ts';
 import type { SourcePolygon } from './source.ts';
 import { buildWorld, type WorldSources } from './world.ts';
-import { gzipSize, serializeCollection, serializeJson } from './write.ts';
+import { gzipSize, serializeCollection, serializeJson } from '../tools/write.ts';
 
 export interface BuildResult {
   readonly datasets: Map<DatasetId, FeatureCollection>;

@@ -15,7 +15,7 @@ import { compareWithReference } from '../../geo/kurils/reference.ts';
 import { DATASET_IDS, type DatasetId, duplicateIds, validateDataset } from '../../geo/kurils/schema.ts';
 import { parseSourceLine, readSourceRegion } from '../../geo/kurils/source.ts';
 import { splitAntimeridian } from '../../geo/kurils/world.ts';
-import { serializeCollection, staleFiles } from '../../geo/kurils/write.ts';
+import { serializeCollection, staleFiles } from '../../geo/tools/write.ts';
 
 const SOURCE = 'geo/kurils/.cache/map.geo.json';
 const square = (x: number, y: number, d = 0.1): Polygon => [

@@ -33,7 +33,7 @@ import {
   OUT_DIR,
   validateDataset,
 } from '../../geo/kurils/schema.ts';
-import { serializeCollection } from '../../geo/kurils/write.ts';
+import { serializeCollection } from '../../geo/tools/write.ts';
 
 const datasets = new Map<DatasetId, FeatureCollection>(DATASET_IDS.map((id) => [id, loadDataset(id)]));
 const get = (id: DatasetId): FeatureCollection => datasets.get(id) ?? { type: 'FeatureCollection', features: [] };
