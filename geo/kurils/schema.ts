@@ -139,6 +139,10 @@ export const OccupationRouteProperties = v.strictObject({
   length_km: Km,
   approximate: v.literal(true),
   note: Text,
+  /** `[share of the story's reveal, share of the line drawn]`, in order: the map draws the arm at this pace. */
+  reveal_keys: v.array(
+    v.strictTuple([v.pipe(v.number(), v.minValue(0), v.maxValue(1)), v.pipe(v.number(), v.minValue(0), v.maxValue(1))]),
+  ),
   source: Source,
 });
 
