@@ -113,7 +113,7 @@ export function buildDrawing(
   Object.assign(layout, drawing.layout);
 
   const paint: Record<string, unknown> = { ...drawing.paint };
-  if ('reveal' in drawing && drawing.reveal === 'line') {
+  if ('reveal' in drawing && drawing.reveal === 'line' && drawing.type === 'line') {
     // Drawn with a gradient along its length, cut where the reader has got to (state.ts).
     const colour = String(paint['line-color']);
     delete paint['line-color'];
