@@ -5,9 +5,12 @@ import { storyPlugin } from './src/build/story/vite-plugin-story.ts';
 import { mapFontsPlugin } from './src/build/map/vite-plugin-map-fonts.ts';
 import { islandsPlugin } from './src/build/map/vite-plugin-islands.ts';
 import { staticMapsPlugin } from './src/build/static-map/vite-plugin-static-maps.ts';
+import { storyMapPlugin } from './src/build/map/vite-plugin-story-map.ts';
 import { ELEMENT_FILE, embedPlugin } from './src/build/embed/vite-plugin-embed.ts';
 
 const root = import.meta.dirname;
+/** The story folder: story.md, layers.yaml. */
+const STORY_DIR = 'story/kurils';
 const ELEMENT_ENTRY = 'src/entries/embed.ts';
 
 // `--mode e2e` builds the production bundle plus the test-only hook (see src/app/map/test-hook.ts);
@@ -17,10 +20,11 @@ export default defineConfig(({ command, mode, isSsrBuild }) => ({
   base: './',
   plugins: [
     svelte(),
-    storyPlugin(),
-    mapFontsPlugin(),
+    storyPlugin({ dir: STORY_DIR }),
+    mapFontsPlugin({ dir: STORY_DIR }),
+    storyMapPlugin({ dir: STORY_DIR }),
     islandsPlugin(),
-    staticMapsPlugin(),
+    staticMapsPlugin({ dir: STORY_DIR }),
     // embed.js (the <kuril-story> element) and embed-frame.js (the iframe's host page script).
     embedPlugin({ elementEntry: ELEMENT_ENTRY, frameEntry: 'src/entries/embed-frame.ts' }),
   ],

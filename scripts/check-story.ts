@@ -1,25 +1,23 @@
 /**
- * `npm run check:story`: the build's story validation on its own, for a fast loop while writing.
- * Usage: tsx scripts/check-story.ts [story file, default story/kurils/story.md]
+ * `npm run check:story`: the build's story validation on its own, for a fast loop while writing: the
+ * story folder's layers.yaml and datasets, then its story.md against them.
+ * Usage: tsx scripts/check-story.ts [story folder, default story/kurils]
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatErrors } from '../src/shared/story/errors.ts';
-import { geoFiles, loadKnownIds } from '../src/build/story/known-ids.ts';
-import { parseStory } from '../src/build/story/parse.ts';
+import { loadStoryFolder } from '../src/build/story/story-folder.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const file = process.argv[2] ?? 'story/kurils/story.md';
-const geoDir = resolve(root, 'geo/kurils/out');
+const dir = process.argv[2] ?? 'story/kurils';
 
-const result = parseStory(readFileSync(resolve(root, file)), file, loadKnownIds(geoDir));
+const result = loadStoryFolder(resolve(root, dir), root);
 if (result.ok) {
-  console.log(`${file}: OK — ${result.story.steps.length} steps`);
+  const { story, layers } = result.folder;
+  console.log(
+    `${dir}: OK — ${story.steps.length} steps, ${layers.registry.layers.length} story layers, ${layers.registry.datasets.length} datasets`,
+  );
 } else {
   console.error(formatErrors(result.errors));
-  if (geoFiles(geoDir).length === 0) {
-    console.error('(geo/kurils/out has no .geojson files yet, so no feature id is known: run `npm run geo`)');
-  }
-  console.error(`${file}: ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}`);
+  console.error(`${dir}: ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}`);
   process.exitCode = 1;
 }

@@ -459,6 +459,8 @@ export function occupation1945(land: readonly LandFeature[]): Occupation {
         length_km: round(lengthKm, 1),
         approximate: true,
         note: spec.note,
+        // How far the line is drawn as a story step reveals it: it reaches each stop on the stop's date.
+        reveal_keys: keys,
         source: spec.source,
       },
       geometry,

@@ -9,11 +9,27 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import * as v from 'valibot';
-import { DATASET_IDS, type DatasetId } from '../../src/shared/story/layers.ts';
 import { PipelineError, PipelineErrors } from './errors.ts';
 import { hasKinks, type Polygon, ringSignedArea } from './geom.ts';
 
-export { DATASET_IDS, type DatasetId };
+/** The files this pipeline writes to geo/kurils/out, one per dataset (story/kurils/layers.yaml draws them). */
+export const DATASET_IDS = [
+  'world',
+  'borders',
+  'land',
+  'sea',
+  'labels',
+  'places',
+  'border-1855',
+  'border-1875',
+  'occupation-1945',
+  'renounced-1951',
+  'offer-1956',
+  'missiles-2016',
+  'distances',
+] as const;
+
+export type DatasetId = (typeof DATASET_IDS)[number];
 
 const Id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be kebab-case'));
 const Text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
@@ -139,6 +155,10 @@ export const OccupationRouteProperties = v.strictObject({
   length_km: Km,
   approximate: v.literal(true),
   note: Text,
+  /** `[share of the story's reveal, share of the line drawn]`, in order: the map draws the arm at this pace. */
+  reveal_keys: v.array(
+    v.strictTuple([v.pipe(v.number(), v.minValue(0), v.maxValue(1)), v.pipe(v.number(), v.minValue(0), v.maxValue(1))]),
+  ),
   source: Source,
 });
 

@@ -115,7 +115,7 @@ test.describe('offline after the first visit', () => {
         `${pattern} in the offline copy`,
       ).toBe(true);
     }
-    for (const pattern of [/maplibre-gl-worker-.*\.mjs$/, /\.geojson$/, /\.woff2$/, /\/map-.*\.svg$/]) {
+    for (const pattern of [/maplibre-gl-worker-.*\.mjs$/, /\/map-data-.*\.json$/, /\.woff2$/, /\/map-.*\.svg$/]) {
       expect(
         cached.some((url) => pattern.test(url)),
         `${pattern} in the offline copy`,
@@ -198,7 +198,7 @@ test.describe('any canvas size', () => {
           { message: `a framed step at ${size.width}×${size.height}` },
         )
         .toBe(true);
-      await page.evaluate(() => window.__kurilMap!.idle());
+      await page.evaluate(() => window.__storyMap!.idle());
       expect(warnings, `warnings at ${size.width}×${size.height}`).toEqual([]);
     }
   });

@@ -32,7 +32,7 @@ function realStory(): Story {
   const result = parseStory(
     readFileSync(resolve(root, 'story/kurils/story.md'), 'utf8'),
     'story/kurils/story.md',
-    loadKnownIds(resolve(root, 'geo/kurils/out')),
+    loadKnownIds(resolve(root, 'story/kurils')),
   );
   if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
   return result.story;
@@ -340,6 +340,7 @@ describe('About.svelte, rendered on the server', () => {
     const small: Story = {
       meta: { ...story.meta, credits: ['Only us'], sourceUrl: 'https://example.org/article' },
       steps: [{ ...story.steps[0]!, cite: [] }],
+      registry: story.registry,
     };
     const html = unscoped(render(About, { props: { story: small } }).body);
     expect(html).toContain('<li>Only us</li>');

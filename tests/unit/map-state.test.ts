@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerSpecification } from 'maplibre-gl';
-import { NAMED_LABEL_LAYERS, buildStyle } from '../../src/shared/map/style.ts';
-import { DATASET_IDS, STORY_LAYER_IDS, type DatasetId } from '../../src/shared/story/layers.ts';
+import { META, metadataOf } from '../../src/shared/map/style.ts';
 import {
   MUTED_FACTOR,
   controlledLayers,
@@ -12,15 +11,12 @@ import {
   type StyleOp,
   type StyleState,
 } from '../../src/shared/map/state.ts';
+import { kurilStyle as style, kurils } from './kurils.ts';
 
-const style = buildStyle({
-  dataUrls: Object.fromEntries(DATASET_IDS.map((id) => [id, `https://example.test/${id}.geojson`])) as Record<
-    DatasetId,
-    string
-  >,
-  fontFaces: {},
-});
+const registry = kurils.layers.registry;
 const specs = controlledLayers(style.layers);
+/** The layers whose text follows the reader's name mode. */
+const NAMED_LABEL_LAYERS = style.layers.filter((l) => metadataOf(l)[META.names] === true).map((l) => l.id);
 const reader = { names: 'both' as const, fadeMs: 400 };
 
 const summit: StepLayers = { layers: ['places'], muted: [], highlight: ['nagato', 'tokyo'] };
@@ -44,10 +40,8 @@ function fresh(state: StyleState) {
 
 describe('the style registry', () => {
   it('gives every story layer at least one MapLibre layer named <story-layer>-<type>', () => {
-    for (const id of STORY_LAYER_IDS) {
-      const own = style.layers.filter(
-        (l) => (l.metadata as Record<string, unknown> | undefined)?.['kuril:story-layer'] === id,
-      );
+    for (const { id } of registry.layers) {
+      const own = style.layers.filter((l) => metadataOf(l)[META.layer] === id);
       expect(own.length, id).toBeGreaterThan(0);
       for (const layer of own) expect(layer.id.startsWith(`${id}-`), layer.id).toBe(true);
     }
@@ -56,7 +50,11 @@ describe('the style registry', () => {
   it('has unique layer ids and a source for each dataset', () => {
     const ids = style.layers.map((l) => l.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(Object.keys(style.sources).sort()).toEqual([...DATASET_IDS].sort());
+    expect(Object.keys(style.sources).sort()).toEqual(registry.datasets.map((d) => d.id).sort());
+  });
+
+  it('names the place-name layers by their data, in every name mode', () => {
+    expect(NAMED_LABEL_LAYERS.sort()).toEqual(['distances-name', 'labels-symbol', 'places-label']);
   });
 });
 
@@ -170,7 +168,7 @@ describe('controlledLayers', () => {
 
 describe('reveal', () => {
   const occupation: StepLayers = { layers: ['occupation-1945'], muted: [], highlight: [] };
-  // Each arm reaches its stops at their dates: north 0→0.7, south 0.5→0.9 (facts.json's shape).
+  // Each arm reaches its stops at their dates: north 0→0.7, south 0.5→0.9 (the data's shape).
   const keys = {
     north: [
       [0, 0],
@@ -185,11 +183,16 @@ describe('reveal', () => {
       [0.9, 1],
     ],
   };
+  /** The style's own layers, each arm's line paced by the keys above rather than the data's. */
+  const paced = specs.map((spec): LayerSpecification => {
+    const arm = /^occupation-1945-(north|south)-line$/.exec(spec.id)?.[1] as keyof typeof keys | undefined;
+    return arm === undefined ? spec : { ...spec, metadata: { ...metadataOf(spec), [META.revealKeys]: keys[arm] } };
+  });
   const gradientAt = (state: ReturnType<typeof styleStateFor>, arm: string): unknown =>
     (state.layers[`occupation-1945-${arm}-line`]!.gradient as unknown[])[3];
 
   it('draws each arm up to where its dates have reached, and shows only the landings passed', () => {
-    const half = styleStateFor(occupation, reader, specs, { layer: 'occupation-1945', fraction: 0.55, keys });
+    const half = styleStateFor(occupation, reader, paced, { layer: 'occupation-1945', fraction: 0.55 });
     expect(half.layers['occupation-1945-north-line']!.gradient).toEqual([
       'step',
       ['line-progress'],
@@ -205,17 +208,26 @@ describe('reveal', () => {
       ['<=', ['coalesce', ['get', 'reveal_at'], 0], 0.55],
     ]);
     // Before the southern arm sets out it is not drawn at all; two landings on one date are reached together.
-    const early = styleStateFor(occupation, reader, specs, { layer: 'occupation-1945', fraction: 0.3, keys });
+    const early = styleStateFor(occupation, reader, paced, { layer: 'occupation-1945', fraction: 0.3 });
     expect(gradientAt(early, 'south')).toBe(0.0001);
-    const together = styleStateFor(occupation, reader, specs, { layer: 'occupation-1945', fraction: 0.8, keys });
+    const together = styleStateFor(occupation, reader, paced, { layer: 'occupation-1945', fraction: 0.8 });
     expect(gradientAt(together, 'south')).toBe(0.9);
   });
 
   it('draws everything when the step does not reveal, or at the end of the step', () => {
-    const none = styleStateFor(occupation, reader, specs);
-    const end = styleStateFor(occupation, reader, specs, { layer: 'occupation-1945', fraction: 1, keys });
+    const none = styleStateFor(occupation, reader, paced);
+    const end = styleStateFor(occupation, reader, paced, { layer: 'occupation-1945', fraction: 1 });
     for (const id of ['occupation-1945-north-line', 'occupation-1945-south-line', 'occupation-1945-circle'])
       expect(none.layers[id], id).toEqual(end.layers[id]);
+  });
+
+  it("reads each line's keys from its data: the routes' reveal_keys", () => {
+    const north = specs.find((s) => s.id === 'occupation-1945-north-line')!;
+    const route = kurils.layers.collections
+      .get('occupation-1945')!
+      .features.find((f) => f.properties?.['id'] === 'route-1945-north');
+    expect(metadataOf(north)[META.revealKeys]).toEqual(route?.properties?.['reveal_keys']);
+    expect((metadataOf(north)[META.revealKeys] as unknown[]).length).toBeGreaterThan(2);
   });
 
   it('without keys, draws each line to the reader progress', () => {
@@ -225,8 +237,8 @@ describe('reveal', () => {
   });
 
   it('moves the map at most once per percent of progress', () => {
-    const a = styleStateFor(occupation, reader, specs, { layer: 'occupation-1945', fraction: 0.501, keys });
-    const b = styleStateFor(occupation, reader, specs, { layer: 'occupation-1945', fraction: 0.503, keys });
+    const a = styleStateFor(occupation, reader, paced, { layer: 'occupation-1945', fraction: 0.501 });
+    const b = styleStateFor(occupation, reader, paced, { layer: 'occupation-1945', fraction: 0.503 });
     expect(diffStyleState(a, b)).toEqual([]);
   });
 });

@@ -93,7 +93,7 @@ describe('name language preference', () => {
     expect(readNameChoice(store, 'both')).toBe('both');
     saveNameChoice(store, 'ru');
     expect(readNameChoice(store, 'both')).toBe('ru');
-    storage.setItem('kuril-story:names', 'klingon');
+    storage.setItem('story:names', 'klingon');
     expect(readNameChoice(store, 'ja')).toBe('ja');
   });
 

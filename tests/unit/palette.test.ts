@@ -1,7 +1,8 @@
 /**
  * The palette as the reader sees it: colour arithmetic checked against published values, then the
  * map's story colours composited the way each step of the real story draws them (colours and
- * opacities read from buildStyle and the step state, features from geo/kurils/out) and compared under
+ * opacities read from the style built from story/kurils/layers.yaml and the step state, features from
+ * its datasets) and compared under
  * normal vision and simulated protanopia, deuteranopia and tritanopia; then WCAG 2.x contrast for
  * the page (colours parsed from src/app/app.css) and the map's labels and meaningful lines.
  *
@@ -32,12 +33,9 @@ import {
   type Lab,
   type Rgb,
 } from '../../src/shared/map/colour-check.ts';
-import { DATASET_IDS, STORY_LAYER_IDS, type DatasetId, type StoryLayerId } from '../../src/shared/story/layers.ts';
 import { controlledLayers, styleStateFor, type StepLayers } from '../../src/shared/map/state.ts';
-import { buildStyle } from '../../src/shared/map/style.ts';
-import { formatError } from '../../src/shared/story/errors.ts';
-import { loadKnownIds } from '../../src/build/story/known-ids.ts';
-import { parseStory } from '../../src/build/story/parse.ts';
+import { META, metadataOf } from '../../src/shared/map/style.ts';
+import { kurilStyle, kurils } from './kurils.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -146,13 +144,7 @@ describe('colour-check', () => {
 // ---------------------------------------------------------------------------------------------
 // The map as drawn.
 
-const style = buildStyle({
-  dataUrls: Object.fromEntries(DATASET_IDS.map((id) => [id, `https://example.test/${id}.geojson`])) as Record<
-    DatasetId,
-    string
-  >,
-  fontFaces: {},
-});
+const style = kurilStyle;
 const storySpecs = controlledLayers(style.layers);
 const reader = { names: 'both' as const, fadeMs: 0 };
 
@@ -165,7 +157,7 @@ function layer(id: string): LayerSpecification {
 const paintOf = (spec: LayerSpecification) => (spec as { paint?: Record<string, unknown> }).paint ?? {};
 
 interface Feature {
-  dataset: DatasetId;
+  dataset: string;
   /** Position in its file: MapLibre draws a layer's features in source order. */
   index: number;
   geometry: string;
@@ -173,7 +165,7 @@ interface Feature {
 }
 
 /** A feature of geo/kurils/out by its id, so the checks follow the data's real properties. */
-function feature(dataset: DatasetId, id: string): Feature {
+function feature(dataset: string, id: string): Feature {
   const collection = JSON.parse(readFileSync(resolve(root, 'geo/kurils/out', `${dataset}.geojson`), 'utf8')) as {
     features: { geometry: { type: string }; properties: Record<string, unknown> }[];
   };
@@ -239,15 +231,7 @@ const seas: Rgb[] = [
   ...outputs(paintOf(layer('sea-fill'))['fill-color']).map(opaque),
 ];
 
-const story = (() => {
-  const result = parseStory(
-    readFileSync(resolve(root, 'story/kurils/story.md'), 'utf8'),
-    'story/kurils/story.md',
-    loadKnownIds(resolve(root, 'geo/kurils/out')),
-  );
-  if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
-  return result.story;
-})();
+const story = kurils.story;
 
 interface Scene {
   name: string;
@@ -255,7 +239,7 @@ interface Scene {
 }
 
 /** The steps of the real story that show `id` at full strength, or `id` alone if none does yet. */
-function scenesShowing(id: StoryLayerId): Scene[] {
+function scenesShowing(id: string): Scene[] {
   const steps = story.steps.filter((s) => s.layers.includes(id));
   if (steps.length > 0) return steps.map((s) => ({ name: `step ${s.id}`, step: s }));
   return [{ name: `${id} alone`, step: { layers: [id], muted: [], highlight: [] } }];
@@ -664,7 +648,7 @@ describe('non-text contrast (WCAG 1.4.11, 3:1)', () => {
    * every sea colour, and for dashed outlines of a fill, the fill too (a dash must read against
    * both sides). Muted layers are faint on purpose and labelled "for comparison".
    */
-  const lines: { layer: string; story?: StoryLayerId; features: Feature[]; alsoOn?: (s: Scene) => Rgb[] }[] = [
+  const lines: { layer: string; story?: string; features: Feature[]; alsoOn?: (s: Scene) => Rgb[] }[] = [
     {
       layer: 'disputed-line',
       story: 'disputed',
@@ -702,9 +686,9 @@ describe('non-text contrast (WCAG 1.4.11, 3:1)', () => {
   ];
 
   it('every story layer with a line is checked', () => {
-    const withLines = STORY_LAYER_IDS.filter((id) =>
-      storySpecs.some((l) => l.type === 'line' && (l.metadata as Record<string, unknown>)['kuril:story-layer'] === id),
-    );
+    const withLines = kurils.layers.registry.layers
+      .map(({ id }) => id)
+      .filter((id) => storySpecs.some((l) => l.type === 'line' && metadataOf(l)[META.layer] === id));
     expect(withLines.filter((id) => !lines.some((l) => l.story === id))).toEqual([]);
   });
 

@@ -21,7 +21,7 @@ function realStory(): Story {
   const result = parseStory(
     readFileSync(resolve(root, 'story/kurils/story.md'), 'utf8'),
     'story/kurils/story.md',
-    loadKnownIds(resolve(root, 'geo/kurils/out')),
+    loadKnownIds(resolve(root, 'story/kurils')),
   );
   if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
   return result.story;

@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatError } from '../../src/shared/story/errors.ts';
-import { geoFiles, loadKnownIds } from '../../src/build/story/known-ids.ts';
+import { loadKnownIds } from '../../src/build/story/known-ids.ts';
+import { loadStoryLayers } from '../../src/build/story/layers-file.ts';
 import { renderMarkdown } from '../../src/build/story/markdown.ts';
 import { parseStory } from '../../src/build/story/parse.ts';
 import { STORY_LIMITS } from '../../src/build/story/schema.ts';
@@ -23,8 +24,19 @@ const area = (dataset: KnownFeature['dataset'], bbox: Bounds): KnownFeature => (
 const point = (dataset: KnownFeature['dataset'], lon: number, lat: number): KnownFeature =>
   area(dataset, [lon, lat, lon, lat]);
 
-/** The ids geo/kurils/out provides (the geodata build's contract with the story), with rough boxes. */
+/** The Kuril story's layers and datasets, as its layers.yaml declares them. */
+const KURIL_LAYERS = (() => {
+  const result = loadStoryLayers(resolve(root, 'story/kurils'), root);
+  if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
+  return result.layers.registry;
+})();
+
+/**
+ * The ids geo/kurils/out provides (the geodata build's contract with the story), with rough boxes,
+ * and the story's layers.
+ */
 const CONTRACT: KnownIds = {
+  layers: KURIL_LAYERS,
   features: new Map<string, KnownFeature>([
     ['iturup', area('land', [146.6, 44.4, 148.9, 45.6])],
     ['kunashir', area('land', [145.4, 43.6, 146.6, 44.5])],
@@ -125,7 +137,7 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
 
   it('unknown layer without a near name lists the allowed ones', () => {
     expect(errorsOf(withStepLines([...GOOD_STEP.slice(0, 2), 'muted: [rivers]', 'alt: x']))).toEqual([
-      'story/kurils/story.md:12: step "summit": muted[0]: unknown layer "rivers" — allowed: disputed, places, border-1855, border-1875, occupation-1945, renounced-1951, offer-1956, missiles-2016, distances',
+      'story/kurils/story.md:12: step "summit": muted[0]: unknown layer "rivers" — allowed: renounced-1951, disputed, offer-1956, missiles-2016, border-1855, border-1875, occupation-1945, distances, places',
     ]);
   });
 
@@ -596,11 +608,32 @@ describe('did-you-mean', () => {
   });
 });
 
-describe('feature ids from geo/kurils/out', () => {
+/** A story folder's layers.yaml that declares `datasets` (each `<id>.geojson` beside it) and draws each with a fill. */
+function layersYaml(datasets: readonly string[], basemap: readonly string[] = []): string {
+  return [
+    'datasets:',
+    ...datasets.map(
+      (id) =>
+        `  - { id: ${id}, file: ${id}.geojson, attribution: Someone${basemap.includes(id) ? ', basemap: true' : ''} }`,
+    ),
+    'layers:',
+    ...datasets.map((id) =>
+      [
+        `  - id: ${id}`,
+        `    dataset: ${id}`,
+        `    legend: ${id}`,
+        `    draw: [{ type: circle, paint: { circle-color: '#000000' } }]`,
+      ].join('\n'),
+    ),
+    '',
+  ].join('\n');
+}
+
+describe('feature ids from the datasets of layers.yaml', () => {
   let dir = '';
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('reads properties.id per dataset file, with each feature’s box', () => {
+  it('reads properties.id per declared dataset, with each feature’s box; undeclared files are not read', () => {
     dir = mkdtempSync(join(tmpdir(), 'story-geo-'));
     const collection = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
     const feature = (id: string | undefined, coordinates: number[][][]) => ({
@@ -653,8 +686,11 @@ describe('feature ids from geo/kurils/out', () => {
       ]),
     );
 
+    writeFileSync(join(dir, 'layers.yaml'), layersYaml(['land', 'places'], ['land']));
+
     const known = loadKnownIds(dir);
     expect([...known.features.keys()].sort()).toEqual(['iturup', 'place-tokyo']);
+    expect(known.layers.layers.map((l) => l.id)).toEqual(['land', 'places']);
     expect(known.features.get('iturup')).toEqual({ dataset: 'land', bbox: [147, 44.5, 148.9, 45.6] });
     expect(known.features.get('place-tokyo')).toEqual({ dataset: 'places', bbox: [139.74, 35.67, 139.74, 35.67] });
   });
@@ -667,12 +703,16 @@ describe('vite plugin', () => {
   type Hook = (this: unknown, ...args: unknown[]) => unknown;
   const hook = (value: unknown): Hook => value as Hook;
 
-  /** A project with the story file and the places dataset, as the plugin reads them. */
+  /** A project with the story folder (story and layers) and the places dataset, as the plugin reads them. */
   function fixture(storyText: string): void {
     dir = mkdtempSync(join(tmpdir(), 'story-plugin-'));
     mkdirSync(join(dir, 'story/kurils'), { recursive: true });
     mkdirSync(join(dir, 'geo/kurils/out'), { recursive: true });
     writeFileSync(join(dir, 'story/kurils/story.md'), storyText);
+    writeFileSync(
+      join(dir, 'story/kurils/layers.yaml'),
+      layersYaml(['places']).replace('file: places.geojson', 'file: ../../geo/kurils/out/places.geojson'),
+    );
     writeFileSync(
       join(dir, 'geo/kurils/out/places.geojson'),
       JSON.stringify({
@@ -688,7 +728,7 @@ describe('vite plugin', () => {
 
   function loadVirtual(storyText: string): { code?: unknown; error?: unknown; watched: string[] } {
     fixture(storyText);
-    const plugin = storyPlugin();
+    const plugin = storyPlugin({ dir: 'story/kurils' });
     hook(plugin.configResolved).call(plugin, { root: dir });
     expect(hook(plugin.resolveId).call(plugin, 'virtual:story')).toBe('\0virtual:story');
     const watched: string[] = [];
@@ -710,6 +750,7 @@ describe('vite plugin', () => {
     expect(String(code)).toMatch(/^export default \{"meta":\{"title":"T"/);
     expect(watched.map((file) => file.slice(dir.length))).toEqual([
       '/story/kurils/story.md',
+      '/story/kurils/layers.yaml',
       '/geo/kurils/out/places.geojson',
     ]);
   });
@@ -733,7 +774,7 @@ describe('vite plugin', () => {
       root: dir,
       configFile: false,
       logLevel: 'silent',
-      plugins: [storyPlugin()],
+      plugins: [storyPlugin({ dir: 'story/kurils' })],
       build: { write: false },
     }).then(
       () => undefined,
@@ -768,14 +809,8 @@ describe('the real story', () => {
     ]);
   });
 
-  const geo = geoFiles(resolve(root, 'geo/kurils/out'));
-  if (geo.length === 0) {
-    console.log(
-      'skipping "the real story against geo/kurils/out": geo/kurils/out has no .geojson files yet (run `npm run geo`)',
-    );
-  }
-  it.skipIf(geo.length === 0)('is valid against the built geo/kurils/out', () => {
-    const story = storyOf(text, loadKnownIds(resolve(root, 'geo/kurils/out')));
+  it('is valid against the built geo/kurils/out', () => {
+    const story = storyOf(text, loadKnownIds(resolve(root, 'story/kurils')));
     expect(story.steps.map((s) => s.index)).toEqual(story.steps.map((_, i) => i));
   });
 });

@@ -1,46 +1,28 @@
 /**
  * Everything heavy the map needs, in one lazily loaded chunk: maplibre-gl, its worker, the label
- * fonts and the data URLs. The story text never waits for this module.
+ * fonts, the story's map style and its data. The story text never waits for this module; the module
+ * itself resolves once the data files (fetched in parallel as soon as it loads) are in.
  */
 import { Map as MapLibreMap, setWorkerUrl, type PaddingOptions } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { GeoJSON } from 'geojson';
 import { fontFaces } from 'virtual:map-fonts';
-import type { DatasetId } from '../../shared/story/layers.ts';
+import { data as dataUrls, style as storyStyle } from 'virtual:story-map';
 import { buildStyle } from '../../shared/map/style.ts';
 import type { CameraTarget } from '../../shared/map/camera.ts';
-import world from '../../../geo/kurils/out/world.geojson?url';
-import borders from '../../../geo/kurils/out/borders.geojson?url';
-import land from '../../../geo/kurils/out/land.geojson?url';
-import sea from '../../../geo/kurils/out/sea.geojson?url';
-import labels from '../../../geo/kurils/out/labels.geojson?url';
-import places from '../../../geo/kurils/out/places.geojson?url';
-import border1855 from '../../../geo/kurils/out/border-1855.geojson?url';
-import border1875 from '../../../geo/kurils/out/border-1875.geojson?url';
-import occupation1945 from '../../../geo/kurils/out/occupation-1945.geojson?url';
-import renounced1951 from '../../../geo/kurils/out/renounced-1951.geojson?url';
-import offer1956 from '../../../geo/kurils/out/offer-1956.geojson?url';
-import missiles2016 from '../../../geo/kurils/out/missiles-2016.geojson?url';
-import distances from '../../../geo/kurils/out/distances.geojson?url';
-
-const DATA_URLS: Record<DatasetId, string> = {
-  world,
-  borders,
-  land,
-  sea,
-  labels,
-  places,
-  'border-1855': border1855,
-  'border-1875': border1875,
-  'occupation-1945': occupation1945,
-  'renounced-1951': renounced1951,
-  'offer-1956': offer1956,
-  'missiles-2016': missiles2016,
-  distances,
-};
 
 // Against this module, not the page: in an embed the page is the host's (and dev URLs are root-relative).
 const absolute = (url: string) => new URL(url, import.meta.url).href;
+
+async function fetchData(url: string): Promise<Record<string, GeoJSON>> {
+  const response = await fetch(absolute(url));
+  if (!response.ok) throw new Error(`map data: ${response.status} ${response.statusText} for ${url}`);
+  return (await response.json()) as Record<string, GeoJSON>;
+}
+
+/** Every dataset by id, from all the data files. */
+const data: Record<string, GeoJSON> = Object.assign({}, ...(await Promise.all(dataUrls.map(fetchData))));
 
 export type { MapLibreMap };
 
@@ -52,13 +34,9 @@ export interface CreateMapOptions {
 
 export function createMap({ container, initial, padding }: CreateMapOptions): MapLibreMap {
   setWorkerUrl(absolute(workerUrl));
-  const dataUrls = Object.fromEntries(Object.entries(DATA_URLS).map(([id, url]) => [id, absolute(url)])) as Record<
-    DatasetId,
-    string
-  >;
   const map = new MapLibreMap({
     container,
-    style: buildStyle({ dataUrls, fontFaces }),
+    style: buildStyle({ map: storyStyle, data, fontFaces }),
     center: initial.center,
     zoom: initial.zoom,
     bearing: initial.bearing,

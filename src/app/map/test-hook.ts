@@ -7,6 +7,7 @@ import type { Step } from '../../shared/story/types.ts';
 import type { MapLibreMap } from './create-map.ts';
 import { cameraTarget } from '../../shared/map/camera.ts';
 import { OPACITY_PROPERTIES } from '../../shared/map/state.ts';
+import { META, metadataOf } from '../../shared/map/style.ts';
 
 export interface MapReport {
   stepId: string;
@@ -21,7 +22,7 @@ export interface MapReport {
 
 declare global {
   interface Window {
-    __kurilMap?: {
+    __storyMap?: {
       report(): MapReport;
       /** Resolves once the map has finished moving and drawing. */
       idle(): Promise<void>;
@@ -55,11 +56,11 @@ function opacityRatio(map: MapLibreMap, spec: LayerSpecification): number {
 /** `layers`: the style's layers as built, before any step changed them (the full opacities). */
 export function installTestHook(map: MapLibreMap, currentStep: () => Step, layers: LayerSpecification[]): void {
   const initial = new Map(layers.map((spec) => [spec.id, spec] as const));
-  window.__kurilMap = {
+  window.__storyMap = {
     report() {
       const layers: Record<string, number> = {};
       for (const spec of initial.values()) {
-        const owner = (spec.metadata as Record<string, unknown> | undefined)?.['kuril:story-layer'];
+        const owner = metadataOf(spec)[META.layer];
         if (typeof owner !== 'string') continue;
         if (map.getLayoutProperty(spec.id, 'visibility') === 'none') continue;
         layers[owner] = Math.min(layers[owner] ?? 1, opacityRatio(map, spec));

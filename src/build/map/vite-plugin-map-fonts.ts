@@ -6,11 +6,14 @@
  * few dozen kanji spread over several of them. Subsetting each needed chunk to exactly the
  * characters in the data keeps the fonts to a few KB and still covers every label.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import type { FeatureCollection } from 'geojson';
 import type { Plugin } from 'vite';
 import subsetFont from 'subset-font';
+import { formatErrors } from '../../shared/story/errors.ts';
+import { loadStoryFolder } from '../story/story-folder.ts';
 
 const VIRTUAL_ID = 'virtual:map-fonts';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
@@ -46,16 +49,11 @@ export function parseUnicodeRange(value: string): Array<[number, number]> {
   });
 }
 
-/** Every character in every string property of the GeoJSON files in `dir`. */
-export function labelCharacters(dir: string): Set<string> {
+/** Every character in every string property of the story's datasets. */
+export function labelCharacters(collections: Iterable<FeatureCollection>): Set<string> {
   const chars = new Set<string>(ALWAYS);
-  if (!existsSync(dir)) return chars;
-  for (const name of readdirSync(dir).sort()) {
-    if (!name.endsWith('.geojson')) continue;
-    const data = JSON.parse(readFileSync(join(dir, name), 'utf8')) as {
-      features?: Array<{ properties?: Record<string, unknown> }>;
-    };
-    for (const feature of data.features ?? []) {
+  for (const data of collections) {
+    for (const feature of data.features) {
       for (const value of Object.values(feature.properties ?? {})) {
         if (typeof value === 'string') for (const ch of value) chars.add(ch);
       }
@@ -90,13 +88,13 @@ interface SubsetFace {
   unicodeRange: string[];
 }
 
-async function buildFaces(root: string): Promise<SubsetFace[]> {
+async function buildFaces(root: string, collections: Iterable<FeatureCollection>): Promise<SubsetFace[]> {
   const require = createRequire(join(root, 'package.json'));
   const chunks = ['@fontsource/noto-sans', '@fontsource/noto-sans-jp'].flatMap((pkg) => {
     const dir = resolve(require.resolve(`${pkg}/package.json`), '..');
     return parseFontsourceCss(readFileSync(join(dir, '400.css'), 'utf8'), join(dir, 'files'));
   });
-  const byChunk = assignToChunks(labelCharacters(join(root, 'geo/kurils/out')), chunks);
+  const byChunk = assignToChunks(labelCharacters(collections), chunks);
   const faces: SubsetFace[] = [];
   for (const [chunk, chars] of byChunk) {
     const bytes = await subsetFont(readFileSync(chunk.file), chars.join(''), { targetFormat: 'woff2' });
@@ -110,11 +108,11 @@ async function buildFaces(root: string): Promise<SubsetFace[]> {
 }
 
 /** Serves `virtual:map-fonts`: `{ fontFaces }` for the style's root `font-faces` property. */
-export function mapFontsPlugin(): Plugin {
+export function mapFontsPlugin({ dir }: { /** The story folder, relative to the Vite root. */ dir: string }): Plugin {
   let root = process.cwd();
   let isBuild = false;
   return {
-    name: 'kuril-map-fonts',
+    name: 'map-fonts',
     configResolved(config) {
       root = config.root;
       isBuild = config.command === 'build';
@@ -124,12 +122,11 @@ export function mapFontsPlugin(): Plugin {
     },
     async load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      const dataDir = join(root, 'geo/kurils/out');
-      // Watch each data file (a directory would be taken for an import in dev).
-      for (const name of existsSync(dataDir) ? readdirSync(dataDir) : []) {
-        if (name.endsWith('.geojson')) this.addWatchFile(join(dataDir, name));
-      }
-      const faces = await buildFaces(root);
+      // The story's datasets, as its layers.yaml names them; the story plugin reports a broken folder.
+      const story = loadStoryFolder(resolve(root, dir), root);
+      for (const file of story.files) this.addWatchFile(file);
+      if (!story.ok) return this.error(formatErrors(story.errors));
+      const faces = await buildFaces(root, story.folder.layers.collections.values());
       const entries = faces.map((face) => {
         if (!isBuild) {
           const url = JSON.stringify(`data:font/woff2;base64,${face.bytes.toString('base64')}`);

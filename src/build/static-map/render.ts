@@ -17,13 +17,11 @@ import {
 } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
-import { DATASET_IDS, type DatasetId } from '../../shared/story/layers.ts';
-import { palette } from '../../shared/map/palette.ts';
+import { attributionsOf } from '../../shared/story/layers.ts';
 import { styleStateFor, type LayerState } from '../../shared/map/state.ts';
-import { buildStyle, type NameMode } from '../../shared/map/style.ts';
+import { orderedLayers, type NameMode, type StoryMapStyle } from '../../shared/map/style.ts';
 import type { ResolvedCamera, Step } from '../../shared/story/types.ts';
-import { REGION_BBOX } from '../../../geo/kurils/config.ts';
-import { evaluate, type ExpressionContext, type SimpleGeometryType } from './expression.ts';
+import { evaluate, type ExpressionContext, type SimpleGeometryType } from '../../shared/map/expression.ts';
 
 export interface Size {
   width: number;
@@ -37,7 +35,8 @@ export interface Size {
 
 export const DEFAULT_SIZE: Size = { width: 800, height: 600 };
 
-export const ATTRIBUTION = '© OpenStreetMap contributors · Natural Earth';
+/** The credit line's text and halo. */
+const ATTRIBUTION_COLOURS = { text: '#5b5b5b', halo: '#ffffff' } as const;
 
 const FONT_FAMILY = "'Noto Sans', sans-serif";
 /** MapLibre's world is 512 px wide at zoom 0. */
@@ -45,12 +44,6 @@ const WORLD_PX = 512;
 /** MapLibre's line height for wrapped labels, in ems. */
 const LINE_HEIGHT = 1.2;
 const ATTRIBUTION_SIZE = 10;
-
-/** The live style's layers in drawing order; the static map needs their paint, not their data URLs. */
-const STYLE_LAYERS: readonly LayerSpecification[] = buildStyle({
-  dataUrls: Object.fromEntries(DATASET_IDS.map((id) => [id, ''])) as Record<DatasetId, string>,
-  fontFaces: {},
-}).layers;
 
 /** MapLibre's defaults for the paint and layout properties the style leaves unset. */
 const DEFAULTS: Readonly<Record<string, unknown>> = {
@@ -76,23 +69,34 @@ const DEFAULTS: Readonly<Record<string, unknown>> = {
   'text-offset': [0, 0],
 };
 
-/** The datasets with polygon rings wound as d3-geo reads them. Make it with `staticMapData`. */
+/**
+ * What a still map is drawn from: the live map's layers in drawing order (their paint, not their
+ * data URLs), the datasets with polygon rings wound as d3-geo reads them, the box each dataset was
+ * cut to, and the credit line. Make it with `staticMapData`.
+ */
 export interface StaticMapData {
-  readonly features: Readonly<Record<DatasetId, readonly Feature[]>>;
+  readonly layers: readonly LayerSpecification[];
+  readonly features: Readonly<Record<string, readonly Feature[]>>;
+  readonly cutTo: Readonly<Record<string, Box>>;
+  readonly attribution: string;
 }
 
 /**
  * d3-geo reads rings on the sphere, clockwise around what they enclose: GeoJSON's anticlockwise
  * outer rings (RFC 7946) would mean "the whole globe except this island". Rewound once, here.
  */
-export function staticMapData(collections: Readonly<Record<DatasetId, FeatureCollection>>): StaticMapData {
+export function staticMapData(
+  style: StoryMapStyle,
+  collections: ReadonlyMap<string, FeatureCollection>,
+): StaticMapData {
   const features = Object.fromEntries(
-    DATASET_IDS.map((id) => [
+    style.datasets.map(({ id }) => [
       id,
-      collections[id].features.map((feature) => ({ ...feature, geometry: rewind(feature.geometry) })),
+      (collections.get(id)?.features ?? []).map((feature) => ({ ...feature, geometry: rewind(feature.geometry) })),
     ]),
-  ) as Record<DatasetId, Feature[]>;
-  return { features };
+  );
+  const cutTo = Object.fromEntries(style.datasets.flatMap(({ id, cutTo: box }) => (box ? [[id, box]] : [])));
+  return { layers: orderedLayers(style), features, cutTo, attribution: attributionsOf(style.datasets).join(' · ') };
 }
 
 function rewind(geometry: Geometry): Geometry {
@@ -156,10 +160,10 @@ export function renderStaticMap(
   const projection = staticProjection(step.camera, size);
   const frame: Frame = { projection, path: pathFor(projection), zoom: zoomOf(projection), size };
   // No reveal: the static picture is the step's final state, the whole route drawn.
-  const state = styleStateFor(step, { names, fadeMs: 0 }, STYLE_LAYERS).layers;
-  const visible = STYLE_LAYERS.filter((spec) => state[spec.id]?.visible ?? true);
+  const state = styleStateFor(step, { names, fadeMs: 0 }, data.layers).layers;
+  const visible = data.layers.filter((spec) => state[spec.id]?.visible ?? true);
 
-  const attribution = attributionLabel(size);
+  const attribution = attributionLabel(data.attribution, size);
   const labels = placeLabels(visible, state, data, frame, [attribution.box]);
   const body = visible.map((spec) =>
     spec.type === 'symbol'
@@ -212,7 +216,7 @@ function shapeGroup(
         return [{ tag: 'path', own: { ...own, d }, paint }];
       }
       case 'line': {
-        const d = ctx.geometryType === 'Point' ? null : frame.path(outline(geometry, clipBoxOf(spec)));
+        const d = ctx.geometryType === 'Point' ? null : frame.path(outline(geometry, cutBoxOf(spec, data)));
         if (!d) return [];
         const width = Number(value('line-width'));
         const dashes = value('line-dasharray');
@@ -266,7 +270,7 @@ function idAttribute(feature: Feature): Record<string, string> {
 function layerFeatures(spec: LayerSpecification, state: LayerState | undefined, data: StaticMapData, frame: Frame) {
   if (!('source' in spec)) return [];
   const filter = state?.filter ?? spec.filter;
-  return (data.features[spec.source as DatasetId] ?? []).flatMap((feature) => {
+  return (data.features[spec.source] ?? []).flatMap((feature) => {
     if (feature.geometry === null) return [];
     const ctx = context(feature.properties ?? {}, simpleType(feature.geometry), frame);
     return filter === undefined || evaluate(filter, ctx) === true ? [{ feature, ctx }] : [];
@@ -305,9 +309,9 @@ function simpleType(geometry: Geometry): SimpleGeometryType {
 
 type Box = readonly [west: number, south: number, east: number, north: number];
 
-/** The box a dataset was cut to: the OSM coastline (`land`) ends at the region's edges. */
-function clipBoxOf(spec: LayerSpecification): Box | undefined {
-  return 'source' in spec && spec.source === 'land' ? REGION_BBOX : undefined;
+/** The box a layer's dataset was cut to (its `cut_to` in layers.yaml), if any. */
+function cutBoxOf(spec: LayerSpecification, data: StaticMapData): Box | undefined {
+  return 'source' in spec && typeof spec.source === 'string' ? data.cutTo[spec.source] : undefined;
 }
 
 /**
@@ -613,14 +617,20 @@ function textLabel(
   };
 }
 
-function attributionLabel({ width, height, minTextPx = 0 }: Size): Label {
+function attributionLabel(text: string, { width, height, minTextPx = 0 }: Size): Label {
   const size = Math.max(ATTRIBUTION_SIZE, minTextPx);
-  const textW = textWidth(ATTRIBUTION, size);
+  const textW = textWidth(text, size);
   const lineH = LINE_HEIGHT * size;
   return textLabel(
-    [ATTRIBUTION],
+    [text],
     { x0: width - 4 - textW, y0: height - 2 - lineH, width: textW, size, align: 'end' },
-    { 'font-size': num(size), fill: palette.labelMuted, stroke: palette.halo, 'stroke-width': '3', opacity: '1' },
+    {
+      'font-size': num(size),
+      fill: ATTRIBUTION_COLOURS.text,
+      stroke: ATTRIBUTION_COLOURS.halo,
+      'stroke-width': '3',
+      opacity: '1',
+    },
     2,
   );
 }

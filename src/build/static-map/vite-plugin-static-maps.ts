@@ -8,14 +8,10 @@
  * the files. The dev server serves them from memory at the same paths.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { FeatureCollection } from 'geojson';
+import { resolve } from 'node:path';
 import { normalizePath, type Plugin } from 'vite';
-import { DATASET_IDS, type DatasetId } from '../../shared/story/layers.ts';
-import { geoFiles, loadKnownIds } from '../story/known-ids.ts';
-import { parseStory } from '../story/parse.ts';
-import { renderStaticMap, staticMapData, type Size, type StaticMapData } from './render.ts';
+import { loadStoryFolder, type StoryFolder } from '../story/story-folder.ts';
+import { renderStaticMap, staticMapData, type Size } from './render.ts';
 
 const VIRTUAL_ID = 'virtual:static-maps';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -44,23 +40,13 @@ export interface StaticMap {
   svg: string;
 }
 
-/** Reads the datasets from `dir` (Node only). */
-export function readStaticMapData(dir: string): StaticMapData {
-  const collections = Object.fromEntries(
-    DATASET_IDS.map((id) => [id, JSON.parse(readFileSync(join(dir, `${id}.geojson`), 'utf8')) as FeatureCollection]),
-  ) as Record<DatasetId, FeatureCollection>;
-  return staticMapData(collections);
-}
-
-/** Every step's picture, or none when the story is invalid (the story plugin reports why). */
-export function renderStoryMaps(storyFile: string, geoDir: string, assetsDir = 'assets'): StaticMap[] {
-  const result = parseStory(readFileSync(storyFile, 'utf8'), storyFile, loadKnownIds(geoDir));
-  if (!result.ok) return [];
-  const data = readStaticMapData(geoDir);
+/** Every step's picture. */
+export function renderStoryMaps({ story, layers }: StoryFolder, assetsDir = 'assets'): StaticMap[] {
+  const data = staticMapData(layers.style, layers.collections);
   const shapes = Object.keys(STATIC_MAP_SIZES) as StaticMapShape[];
-  return result.story.steps.flatMap((step) =>
+  return story.steps.flatMap((step) =>
     shapes.map((shape) => {
-      const svg = renderStaticMap(step, data, STATIC_MAP_SIZES[shape], result.story.meta.defaults.names);
+      const svg = renderStaticMap(step, data, STATIC_MAP_SIZES[shape], story.meta.defaults.names);
       const hash = createHash('sha256').update(svg).digest('hex').slice(0, 8);
       const suffix = shape === 'wide' ? '' : `-${shape}`;
       return { stepId: step.id, shape, fileName: `${assetsDir}/map-${step.id}${suffix}-${hash}.svg`, svg };
@@ -69,38 +55,33 @@ export function renderStoryMaps(storyFile: string, geoDir: string, assetsDir = '
 }
 
 export interface StaticMapsPluginOptions {
-  /** Story file, relative to the Vite root. */
-  file?: string;
-  /** Built datasets, relative to the Vite root. */
-  geoDir?: string;
+  /** The story folder, relative to the Vite root. */
+  dir: string;
 }
 
-export function staticMapsPlugin({
-  file = 'story/kurils/story.md',
-  geoDir = 'geo/kurils/out',
-}: StaticMapsPluginOptions = {}): Plugin {
+export function staticMapsPlugin({ dir }: StaticMapsPluginOptions): Plugin {
   let root = process.cwd();
   /** The base as configured: Vite resolves a relative `./` to `/` for SSR builds, not for client ones. */
   let configuredBase: string | undefined;
   let base = '/';
   let assetsDir = 'assets';
   let isBuild = false;
-  const storyPath = (): string => normalizePath(resolve(root, file));
-  const geoPath = (): string => normalizePath(resolve(root, geoDir));
-  const inputs = (): string[] => [storyPath(), ...geoFiles(geoPath()).map(normalizePath)];
+  let inputs: string[] = [];
 
-  // Rendering all steps takes a moment: keep the result until an input file changes.
-  let cached: { key: string; maps: StaticMap[] } | undefined;
+  // Rendering all steps takes a moment: keep the result until the story folder is read again.
+  let cached: { folder: StoryFolder; maps: StaticMap[] } | undefined;
+  /** Every step's picture, or none when the story is invalid (the story plugin reports why). */
   const maps = (): StaticMap[] => {
-    const key = inputs()
-      .map((path) => `${path}:${statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0}`)
-      .join('|');
-    if (cached?.key !== key) cached = { key, maps: renderStoryMaps(storyPath(), geoPath(), assetsDir) };
+    const result = loadStoryFolder(resolve(root, dir), root);
+    inputs = result.files.map((file) => normalizePath(file));
+    if (!result.ok) return [];
+    if (cached?.folder !== result.folder)
+      cached = { folder: result.folder, maps: renderStoryMaps(result.folder, assetsDir) };
     return cached.maps;
   };
 
   return {
-    name: 'kuril-static-maps',
+    name: 'static-maps',
 
     config(user) {
       configuredBase = user.base;
@@ -120,10 +101,10 @@ export function staticMapsPlugin({
 
     load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      for (const path of inputs()) this.addWatchFile(path);
       let rendered: StaticMap[];
       try {
         rendered = maps();
+        for (const path of inputs) this.addWatchFile(path);
       } catch (error) {
         return this.error(`cannot draw the static maps: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -159,7 +140,7 @@ export function staticMapsPlugin({
 
     // The virtual module has no file of its own: reload it when the story or the geodata change.
     hotUpdate({ file: changed, modules }) {
-      if (!inputs().includes(normalizePath(changed))) return undefined;
+      if (!inputs.includes(normalizePath(changed))) return undefined;
       const graph = this.environment.moduleGraph;
       const module = graph.getModuleById(RESOLVED_ID);
       if (module === undefined) return undefined;

@@ -1,33 +1,20 @@
 /**
- * Node only: the feature ids the story may use, read from the built datasets in `geo/kurils/out`.
- * Dataset id = file name without `.geojson`; feature id = `properties.id`.
+ * Node only: the ids a story may use, read from its folder: the story layers and datasets its
+ * `layers.yaml` declares, and the feature ids (`properties.id`) of those datasets.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
 import { bbox } from '@turf/bbox';
 import type { AllGeoJSON } from '@turf/helpers';
-import { BASEMAP_DATASETS, DATASET_IDS, type DatasetId } from '../../shared/story/layers.ts';
+import { basemapDatasets } from '../../shared/story/layers.ts';
+import { formatErrors } from '../../shared/story/errors.ts';
+import { loadStoryLayers, type StoryLayers } from './layers-file.ts';
 import { unionBounds } from './resolve.ts';
 import type { Bounds, KnownFeature, KnownIds } from '../../shared/story/types.ts';
 
-const isDatasetId = (value: string): value is DatasetId => (DATASET_IDS as readonly string[]).includes(value);
-
-/** Absolute paths of the `.geojson` files in `dir`, sorted; none if the folder does not exist yet. */
-export function geoFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.geojson'))
-    .sort()
-    .map((name) => join(dir, name));
-}
-
-export function loadKnownIds(dir: string): KnownIds {
-  const found = new Map<string, { datasets: DatasetId[]; boxes: Bounds[] }>();
-  for (const file of geoFiles(dir)) {
-    const dataset = basename(file, '.geojson');
-    // Other files (drafts, extra outputs) are not in the registry, so no layer could show them.
-    if (!isDatasetId(dataset)) continue;
-    for (const feature of readFeatures(file)) {
+export function knownIds({ registry, collections }: Pick<StoryLayers, 'registry' | 'collections'>): KnownIds {
+  const basemap = basemapDatasets(registry);
+  const found = new Map<string, { datasets: string[]; boxes: Bounds[] }>();
+  for (const { id: dataset } of registry.datasets) {
+    for (const feature of collections.get(dataset)?.features ?? []) {
       const id: unknown = feature.properties?.['id'];
       if (typeof id !== 'string' || feature.geometry === null) continue;
       const entry = found.get(id) ?? { datasets: [], boxes: [] };
@@ -40,23 +27,17 @@ export function loadKnownIds(dir: string): KnownIds {
   for (const [id, { datasets, boxes }] of found) {
     // An id in several datasets (an island and its label) belongs to the story-layer dataset, so a
     // highlight asks for that layer to be shown; the frame covers every part.
-    const dataset = datasets.find((d) => !BASEMAP_DATASETS.includes(d)) ?? datasets[0];
+    const dataset = datasets.find((d) => !basemap.includes(d)) ?? datasets[0];
     if (dataset !== undefined) features.set(id, { dataset, bbox: unionBounds(boxes) });
   }
-  return { features };
+  return { features, layers: registry };
 }
 
-interface Feature {
-  properties?: Record<string, unknown> | null;
-  geometry: unknown;
-}
-
-function readFeatures(file: string): Feature[] {
-  const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  if (typeof json !== 'object' || json === null || !('features' in json) || !Array.isArray(json.features)) {
-    throw new Error(`${file}: not a GeoJSON FeatureCollection`);
-  }
-  return json.features as Feature[];
+/** The known ids of the story in `storyDir`; throws with every problem of its layers.yaml. */
+export function loadKnownIds(storyDir: string): KnownIds {
+  const result = loadStoryLayers(storyDir);
+  if (!result.ok) throw new Error(formatErrors(result.errors));
+  return knownIds(result.layers);
 }
 
 function toBounds(box: readonly number[]): Bounds {

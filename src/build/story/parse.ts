@@ -61,7 +61,7 @@ export function parseStory(input: Uint8Array | string, file: string, known: Know
   if (problems.length > 0 || meta === undefined) {
     return { ok: false, errors: sortErrors(problems.map((problem) => ({ file, ...problem }))) };
   }
-  return { ok: true, story: { meta, steps } };
+  return { ok: true, story: { meta, steps, registry: known.layers } };
 }
 
 function parseStep(

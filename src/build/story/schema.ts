@@ -1,10 +1,9 @@
 /**
  * The story's input schemas (valibot). Messages are written for the author: they name the value
- * found and what is allowed. Cross-references (feature ids, duplicate ids, visibility) need the
- * whole story and the geodata, so they live in validate.ts.
+ * found and what is allowed. Cross-references (layer and feature ids, duplicate ids, visibility) need
+ * the whole story, its layers and the geodata, so they live in validate.ts.
  */
 import * as v from 'valibot';
-import { STORY_LAYER_IDS } from '../../shared/story/layers.ts';
 import { findRawHtml, rawHtmlMessage } from './markdown.ts';
 import { didYouMean, toKebabCase } from '../../shared/story/suggest.ts';
 
@@ -47,7 +46,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 // ---------------------------------------------------------------------------------------------
 // Building blocks
 
-function numberIn(min: number, max: number, label?: string) {
+export function numberIn(min: number, max: number, label?: string) {
   const name = label === undefined ? '' : `${label} `;
   const outOfRange = (issue: v.BaseIssue<unknown>): string =>
     `${name}${String(issue.input)} is out of range — allowed ${show(min)} to ${show(max)}`;
@@ -84,7 +83,7 @@ function noHtml(what: string) {
   });
 }
 
-function text(what: string, max: number) {
+export function text(what: string, max: number) {
   const message = (issue: v.BaseIssue<unknown>): string =>
     issue.input === undefined || issue.input === null || issue.input === ''
       ? `${what} must not be empty`
@@ -111,7 +110,7 @@ function requiredMessage(key: string): string {
  * Like `v.strictObject`, but reports every unknown key (not only the first) with a did-you-mean,
  * and says what a required key is for when it is missing.
  */
-function strictObject<const TEntries extends v.ObjectEntries>(
+export function strictObject<const TEntries extends v.ObjectEntries>(
   entries: TEntries,
   what: string,
   unknownKey: (key: string, allowed: readonly string[]) => string = (key, allowed) =>
@@ -241,11 +240,8 @@ const Camera = v.lazy((input): CameraSchema => {
 // ---------------------------------------------------------------------------------------------
 // Step
 
-const LayerId = v.picklist(STORY_LAYER_IDS, (issue) => {
-  const input = String(issue.input);
-  const guess = typeof issue.input === 'string' ? didYouMean(input, STORY_LAYER_IDS) : '';
-  return `unknown layer "${input}"${guess || ` — allowed: ${STORY_LAYER_IDS.join(', ')}`}`;
-});
+/** A story layer's id; whether the story's layers.yaml declares it is checked in validate.ts. */
+const LayerId = v.string((issue) => `layer ids are text, not ${issue.received}`);
 
 /** Each key's schema on its own, so a step with one bad key is still checked for the rest. */
 export const STEP_ENTRIES = {

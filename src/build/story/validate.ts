@@ -3,13 +3,7 @@
  * and references to layers and features (which must exist and be visible where highlighted).
  */
 import type * as v from 'valibot';
-import {
-  BASEMAP_DATASETS,
-  REVEALABLE_LAYER_IDS,
-  STORY_LAYERS,
-  STORY_LAYER_IDS,
-  type DatasetId,
-} from '../../shared/story/layers.ts';
+import { basemapDatasets, revealableLayerIds, storyLayer, type LayerRegistry } from '../../shared/story/layers.ts';
 import { fieldPath, type Problem } from '../../shared/story/errors.ts';
 import { UNKNOWN_KEY } from './schema.ts';
 import { didYouMean } from '../../shared/story/suggest.ts';
@@ -49,8 +43,9 @@ export function checkDuplicateIds(ids: readonly { id: string; line: number }[]):
 }
 
 /** Datasets a step draws: the basemap plus the datasets of its visible and muted layers. */
-export function visibleDatasets(step: Pick<StepInput, 'layers' | 'muted'>): Set<DatasetId> {
-  return new Set([...BASEMAP_DATASETS, ...[...step.layers, ...step.muted].map((id) => STORY_LAYERS[id].dataset)]);
+export function visibleDatasets(step: Pick<StepInput, 'layers' | 'muted'>, registry: LayerRegistry): Set<string> {
+  const drawn = [...step.layers, ...step.muted].flatMap((id) => storyLayer(registry, id)?.dataset ?? []);
+  return new Set([...basemapDatasets(registry), ...drawn]);
 }
 
 /**
@@ -70,6 +65,18 @@ export function checkReferences(
     problems.push({ line: lineOf(path), stepId, field: fieldPath(path), message });
   };
   const { layers, muted, highlight, reveal, camera } = step;
+  const registry = known.layers;
+  const layerIds = registry.layers.map((layer) => layer.id);
+  /** A list of layers that failed its schema, or names a layer that does not exist, is not checked further. */
+  const valid = (ids: readonly string[] | undefined) => ids?.every((id) => storyLayer(registry, id) !== undefined);
+
+  for (const key of ['layers', 'muted'] as const) {
+    step[key]?.forEach((id, i) => {
+      if (storyLayer(registry, id) !== undefined) return;
+      const guess = didYouMean(id, layerIds);
+      at([key, i], `unknown layer "${id}"${guess || ` — allowed: ${layerIds.join(', ')}`}`);
+    });
+  }
 
   for (const key of ['layers', 'muted', 'highlight'] as const) {
     const list: readonly string[] = step[key] ?? [];
@@ -84,12 +91,14 @@ export function checkReferences(
   }
 
   if (reveal !== undefined) {
-    if (!REVEALABLE_LAYER_IDS.includes(reveal)) {
+    const revealable = revealableLayerIds(registry);
+    if (!revealable.includes(reveal)) {
+      const guess = storyLayer(registry, reveal) === undefined ? didYouMean(reveal, revealable) : '';
       at(
         ['reveal'],
-        `layer "${reveal}" cannot be drawn with the reader's progress — allowed: ${REVEALABLE_LAYER_IDS.join(', ')}`,
+        `layer "${reveal}" cannot be drawn with the reader's progress${guess || ` — allowed: ${revealable.join(', ') || 'none (no layer in layers.yaml is revealable)'}`}`,
       );
-    } else if (layers !== undefined && !layers.includes(reveal)) {
+    } else if (valid(layers) === true && !layers?.includes(reveal)) {
       at(['reveal'], `layer "${reveal}" must be in this step's layers to be revealed — add it to layers`);
     }
   }
@@ -104,18 +113,19 @@ export function checkReferences(
   }
 
   // Whether a feature is shown depends on layers and muted: with either invalid, only existence is checked.
-  const visible = layers !== undefined && muted !== undefined ? visibleDatasets({ layers, muted }) : undefined;
+  const visible =
+    valid(layers) && valid(muted) ? visibleDatasets({ layers: layers ?? [], muted: muted ?? [] }, registry) : undefined;
   highlight?.forEach((id, i) => {
     const feature = known.features.get(id);
     if (feature === undefined) at(['highlight', i], unknownFeature(id));
     else if (visible !== undefined && !visible.has(feature.dataset))
-      at(['highlight', i], notVisible(id, feature.dataset));
+      at(['highlight', i], notVisible(id, feature.dataset, registry));
   });
   return problems;
 }
 
-function notVisible(id: string, dataset: DatasetId): string {
-  const drawers = STORY_LAYER_IDS.filter((layer) => STORY_LAYERS[layer].dataset === dataset);
+function notVisible(id: string, dataset: string, registry: LayerRegistry): string {
+  const drawers = registry.layers.filter((layer) => layer.dataset === dataset).map((layer) => layer.id);
   const fix =
     drawers.length === 0
       ? `no story layer draws dataset "${dataset}"`

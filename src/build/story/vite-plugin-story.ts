@@ -1,39 +1,28 @@
 /**
- * Serves the validated, resolved story as `virtual:story`. An invalid story fails `vite build` and
- * shows in the dev server's error overlay with every error at once.
+ * Serves the validated, resolved story as `virtual:story`: its steps and its layer registry (for the
+ * legend and the timeline). An invalid story or layers.yaml fails `vite build` and shows in the dev
+ * server's error overlay with every error at once.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { normalizePath, type Plugin } from 'vite';
 import { formatErrors } from '../../shared/story/errors.ts';
-import { geoFiles, loadKnownIds } from './known-ids.ts';
-import { parseStory } from './parse.ts';
-import type { KnownIds } from '../../shared/story/types.ts';
+import { loadStoryFolder, STORY_FILE } from './story-folder.ts';
 
 const VIRTUAL_ID = 'virtual:story';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
 export interface StoryPluginOptions {
-  /** Story file, relative to the Vite root. */
-  file?: string;
-  /** Built datasets the story's feature ids come from, relative to the Vite root. */
-  geoDir?: string;
+  /** The story's folder (its story.md, layers.yaml), relative to the Vite root. */
+  dir: string;
 }
 
-export function storyPlugin({
-  file = 'story/kurils/story.md',
-  geoDir = 'geo/kurils/out',
-}: StoryPluginOptions = {}): Plugin {
+export function storyPlugin({ dir }: StoryPluginOptions): Plugin {
   let root = process.cwd();
-  const storyPath = (): string => normalizePath(resolve(root, file));
-  const geoPath = (): string => normalizePath(resolve(root, geoDir));
-  const isInput = (changed: string): boolean => {
-    const path = normalizePath(changed);
-    return path === storyPath() || (path.startsWith(`${geoPath()}/`) && path.endsWith('.geojson'));
-  };
+  /** The files the story was last read from: the story, its layers.yaml, its datasets. */
+  let inputs: string[] = [];
 
   return {
-    name: 'kuril-story',
+    name: 'story',
 
     configResolved(config) {
       root = config.root;
@@ -45,37 +34,23 @@ export function storyPlugin({
 
     load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      const story = storyPath();
-      const geo = geoFiles(geoPath());
-      this.addWatchFile(story);
-      for (const path of geo) this.addWatchFile(path);
-
-      let source: Uint8Array;
-      let known: KnownIds;
-      try {
-        source = readFileSync(story);
-        known = loadKnownIds(geoPath());
-      } catch (error) {
-        return this.error(`cannot load the story: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      const result = parseStory(source, file, known);
-      if (result.ok) return `export default ${JSON.stringify(result.story)};`;
+      const result = loadStoryFolder(resolve(root, dir), root);
+      inputs = result.files.map((file) => normalizePath(file));
+      for (const path of result.files) this.addWatchFile(path);
+      if (result.ok) return `export default ${JSON.stringify(result.folder.story)};`;
 
       const first = result.errors[0];
-      const note =
-        geo.length === 0
-          ? `\n(${geoDir} has no .geojson files yet, so no feature id is known: run \`npm run geo\`)`
-          : '';
+      const file = resolve(root, first?.file ?? `${dir}/${STORY_FILE}`);
       return this.error({
-        message: `${formatErrors(result.errors)}${note}`,
-        id: story,
-        loc: { file: story, line: first?.line ?? 1, column: first?.column ?? 1 },
+        message: formatErrors(result.errors),
+        id: file,
+        loc: { file, line: first?.line ?? 1, column: first?.column ?? 1 },
       });
     },
 
-    // The virtual module has no file of its own: reload it when the story or the geodata change.
+    // The virtual module has no file of its own: reload it when the story, its layers or its data change.
     hotUpdate({ file: changed, modules }) {
-      if (!isInput(changed)) return undefined;
+      if (!inputs.includes(normalizePath(changed))) return undefined;
       const graph = this.environment.moduleGraph;
       const module = graph.getModuleById(RESOLVED_ID);
       if (module === undefined) return undefined;

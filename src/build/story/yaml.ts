@@ -15,9 +15,16 @@ export interface ParsedYaml {
   readonly problems: readonly Problem[];
 }
 
-export function parseYaml(block: Block): ParsedYaml {
+export interface YamlOptions {
+  /** Allow merge keys (`<<: *name`), for files that reuse pieces through anchors. */
+  merge?: boolean;
+  /** How many alias expansions are allowed: a guard against exponential "billion laughs" documents. */
+  maxAliasCount?: number;
+}
+
+export function parseYaml(block: Block, { merge = false, maxAliasCount = 100 }: YamlOptions = {}): ParsedYaml {
   const counter = new LineCounter();
-  const doc = parseDocument(block.text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
+  const doc = parseDocument(block.text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true, merge });
   const toLine = (offset: number): number => block.line + counter.linePos(offset).line - 1;
 
   // Only the first syntax error: the ones after it are usually the same mistake seen again.
@@ -26,7 +33,7 @@ export function parseYaml(block: Block): ParsedYaml {
     const hint = quoteHint(error.code, block.text.split('\n')[line] ?? '');
     return { line: block.line + line, message: `YAML syntax error: ${firstLine(error.message)}${hint}` };
   });
-  const value: unknown = problems.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
+  const value: unknown = problems.length === 0 ? doc.toJS({ maxAliasCount }) : undefined;
 
   return { value, lineOf: (path, atKey = false) => lineOfPath(doc, path, atKey, toLine, block.line), problems };
 }

@@ -6,15 +6,14 @@
  * work: applying `diffStyleState(null, s)` or a chain of diffs ending at `s` gives the same map.
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
-import type { StoryLayerId } from '../story/layers.ts';
-import { NAMED_LABEL_LAYERS, labelText, revealGradient, type NameMode } from './style.ts';
+import { META, labelText, metadataOf, revealGradient, type NameMode } from './style.ts';
 
 /** How much of its own opacity a muted story layer keeps. */
 export const MUTED_FACTOR = 0.3;
 
 export interface StepLayers {
-  layers: readonly StoryLayerId[];
-  muted: readonly StoryLayerId[];
+  layers: readonly string[];
+  muted: readonly string[];
   highlight: readonly string[];
   /** Feature ids the camera frames; named like the highlighted ones. */
   framed?: readonly string[];
@@ -35,14 +34,18 @@ export function subjectSortKey(subjects: readonly string[]): ExpressionSpecifica
 }
 
 /**
- * Which places a step marks: on a step about places, only those places, so a town beside a subject
- * (Nagato and Beijing near Tokyo at world scale) does not take the room of its country's name.
+ * Which features of a `subjects_only` layer a step marks: on a step about some of them, only those,
+ * so a town beside a subject (Nagato and Beijing near Tokyo at world scale) does not take the room
+ * of its country's name; otherwise every feature the layer's own filter lets through.
  */
-export function placeNamesFilter(subjects: readonly string[]): FilterSpecification {
-  const places = subjects.filter((id) => id.startsWith('place-'));
-  return places.length > 0
-    ? ['in', ['get', 'id'], ['literal', [...places].sort()]]
-    : ['==', ['geometry-type'], 'Point'];
+export function subjectsOnlyFilter(
+  subjects: readonly string[],
+  own: readonly string[],
+  base: FilterSpecification | undefined,
+): FilterSpecification {
+  const shown = subjects.filter((id) => own.includes(id));
+  if (shown.length > 0) return ['in', ['get', 'id'], ['literal', [...shown].sort()]];
+  return base ?? ['boolean', true];
 }
 
 export interface ReaderSettings {
@@ -53,14 +56,9 @@ export interface ReaderSettings {
 
 /** How far a revealed layer is drawn: the reader's progress through the step. */
 export interface Reveal {
-  layer: StoryLayerId;
-  /** 0–1: the reader's progress, which the layer maps to its own dates. */
+  layer: string;
+  /** 0–1: the reader's progress, which a line maps to its own pace (its `story:reveal-keys`). */
   fraction: number;
-  /**
-   * Per line (its `kuril:reveal-arm`), `[progress, share of the line drawn]` keys in progress order:
-   * each arm of the 1945 campaign reaches each landing at the landing's date (facts.json).
-   */
-  keys?: Readonly<Record<string, readonly (readonly number[])[]>>;
 }
 
 export interface LayerState {
@@ -93,14 +91,13 @@ export const OPACITY_PROPERTIES: Partial<Record<LayerSpecification['type'], stri
   symbol: ['text-opacity'],
 };
 
-function storyLayerOf(spec: LayerSpecification): StoryLayerId | undefined {
-  const metadata = spec.metadata as Record<string, unknown> | undefined;
-  return metadata?.['kuril:story-layer'] as StoryLayerId | undefined;
+function storyLayerOf(spec: LayerSpecification): string | undefined {
+  const owner = metadataOf(spec)[META.layer];
+  return typeof owner === 'string' ? owner : undefined;
 }
 
 function isHighlightLayer(spec: LayerSpecification): boolean {
-  const metadata = spec.metadata as Record<string, unknown> | undefined;
-  return metadata?.['kuril:highlight'] === true;
+  return metadataOf(spec)[META.highlight] === true;
 }
 
 function baseOpacity(spec: LayerSpecification, property: string): number {
@@ -108,20 +105,25 @@ function baseOpacity(spec: LayerSpecification, property: string): number {
   return typeof value === 'number' ? value : 1;
 }
 
-/** The layers a step controls: story layers and highlight outlines. Basemap layers are fixed. */
+/** The layers a step controls: story layers, highlight outlines and name labels. Other basemap layers are fixed. */
 export function controlledLayers(specs: readonly LayerSpecification[]): LayerSpecification[] {
-  return specs.filter((spec) => storyLayerOf(spec) !== undefined || isHighlightLayer(spec));
+  return specs.filter(
+    (spec) => storyLayerOf(spec) !== undefined || isHighlightLayer(spec) || metadataOf(spec)[META.names] === true,
+  );
 }
 
 function revealKind(spec: LayerSpecification): 'line' | 'points' | undefined {
-  const metadata = spec.metadata as Record<string, unknown> | undefined;
-  const kind = metadata?.['kuril:reveal'];
+  const kind = metadataOf(spec)[META.reveal];
   return kind === 'line' || kind === 'points' ? kind : undefined;
 }
 
-function revealArm(spec: LayerSpecification): string | undefined {
-  const arm = (spec.metadata as Record<string, unknown> | undefined)?.['kuril:reveal-arm'];
-  return typeof arm === 'string' ? arm : undefined;
+function revealKeys(spec: LayerSpecification): readonly (readonly number[])[] | undefined {
+  const keys = metadataOf(spec)[META.revealKeys];
+  return Array.isArray(keys) ? (keys as number[][]) : undefined;
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
 /**
@@ -144,7 +146,7 @@ export function drawnShare(progress: number, keys: readonly (readonly number[])[
 }
 
 /** Rounded to 1%, so scrolling through a step changes the map at most a hundred times. */
-function revealedShare(owner: StoryLayerId, reveal: Reveal | null): number {
+function revealedShare(owner: string, reveal: Reveal | null): number {
   return reveal && reveal.layer === owner ? Math.round(Math.min(1, Math.max(0, reveal.fraction)) * 100) / 100 : 1;
 }
 
@@ -169,8 +171,8 @@ export function styleStateFor(
       const kind = revealKind(spec);
       const entry: LayerState = { visible, opacity };
       if (kind === 'line') {
-        const arm = revealArm(spec);
-        entry.gradient = revealGradient(share >= 1 ? 1 : drawnShare(share, arm ? reveal?.keys?.[arm] : undefined));
+        const colour = String(metadataOf(spec)[META.revealColor]);
+        entry.gradient = revealGradient(share >= 1 ? 1 : drawnShare(share, revealKeys(spec)), colour);
       }
       if (kind === 'points') {
         // Dated points appear on their date, as their arm reaches them.
@@ -190,14 +192,20 @@ export function styleStateFor(
   }
   const subjects = [...new Set([...step.highlight, ...(step.framed ?? [])])].sort();
   const sortKey = subjectSortKey(subjects);
-  for (const id of NAMED_LABEL_LAYERS) {
-    const entry = layers[id] ?? { visible: true, opacity: {} };
-    layers[id] = { ...entry, textField: labelText(reader.names), sortKey };
-  }
-  // Dot and name together: a dot left without its name beside a country's name would read as that country's.
-  for (const id of ['places-circle', 'places-label']) {
-    const entry = layers[id];
-    if (entry) entry.filter = placeNamesFilter(subjects);
+  for (const spec of specs) {
+    const metadata = metadataOf(spec);
+    if (metadata[META.names] === true) {
+      const entry = layers[spec.id] ?? { visible: true, opacity: {} };
+      layers[spec.id] = { ...entry, textField: labelText(reader.names), sortKey };
+    }
+    const entry = layers[spec.id];
+    if (entry && metadata[META.subjects] !== undefined) {
+      entry.filter = subjectsOnlyFilter(
+        subjects,
+        stringList(metadata[META.subjects]),
+        'filter' in spec ? spec.filter : undefined,
+      );
+    }
   }
   return { fadeMs: reader.fadeMs, layers };
 }

@@ -1,99 +1,76 @@
 /**
- * The one registry of map data and story layers. Plain data, no MapLibre: the story validator
- * (Node, at build time) and the map component (browser) both read it.
+ * The registry of a story's map: its datasets and story layers, as declared in the story folder's
+ * `layers.yaml` and checked at build time (src/build/story/layers-file.ts). Plain data, no MapLibre:
+ * the story validator, the legend and the timeline read it; the map's MapLibre layers, built from the
+ * same file, travel separately with the map (see `StoryMapStyle`).
  *
- * A *dataset* is one GeoJSON file built by `npm run geo` into `geo/kurils/out/`.
- * A *story layer* is what a step switches on, off or mutes; it draws one dataset (optionally a
- * filtered part of it) with one or more MapLibre layers whose ids are `<story-layer>-<type>`.
+ * A *dataset* is one GeoJSON file. A *story layer* is what a step switches on, off or mutes; it draws
+ * one dataset (optionally a filtered part of it) with one or more MapLibre layers.
  */
+export interface DatasetEntry {
+  readonly id: string;
+  /** Drawn on every step (the basemap); steps cannot switch it off. */
+  readonly basemap: boolean;
+  /** Plain text, e.g. `© OpenStreetMap contributors`. */
+  readonly attribution: string;
+  /** Where the attribution links to. */
+  readonly attributionUrl?: string;
+  /** The step's `highlight` can outline its features. */
+  readonly highlight: boolean;
+  /** The box the data was cut to: outlines along its edges are no coast, and still maps leave them out. */
+  readonly cutTo?: readonly [west: number, south: number, east: number, north: number];
+}
 
-export const DATASET_IDS = [
-  'world',
-  'borders',
-  'land',
-  'sea',
-  'labels',
-  'places',
-  'border-1855',
-  'border-1875',
-  'occupation-1945',
-  'renounced-1951',
-  'offer-1956',
-  'missiles-2016',
-  'distances',
-] as const;
+/** A legend swatch, derived from the layer's own drawing: an area, a line or a dot. */
+export interface Swatch {
+  readonly kind: 'area' | 'line' | 'dot';
+  readonly fill?: string;
+  readonly stroke?: string;
+  /** Dash pattern in line widths (MapLibre's unit), for a dashed line or outline. */
+  readonly dash?: readonly number[];
+}
 
-export type DatasetId = (typeof DATASET_IDS)[number];
-
-/** Datasets drawn on every step (the basemap); steps cannot switch them off. */
-export const BASEMAP_DATASETS: readonly DatasetId[] = ['world', 'borders', 'sea', 'land', 'labels'];
-
-export interface StoryLayerDefinition {
+export interface StoryLayerEntry {
+  readonly id: string;
   /** Dataset the layer draws. */
-  readonly dataset: DatasetId;
+  readonly dataset: string;
   /** What the legend calls it. */
   readonly legend: string;
-  /** Legend entries of a layer that draws distinct things, each with its own swatch (the 1945 arms). */
-  readonly parts?: readonly { readonly key: string; readonly legend: string }[];
+  readonly swatch: Swatch;
+  /** Legend entries of a layer that draws distinct things, each with its own swatch and label. */
+  readonly parts?: readonly { readonly key: string; readonly legend: string; readonly swatch: Swatch }[];
   /** The year on the timeline rail, for layers that show one moment of the history. */
   readonly year?: number;
   /** The layer can draw itself in step with the reader's progress (a step's `reveal`). */
-  readonly revealable?: boolean;
+  readonly revealable: boolean;
 }
 
-export const STORY_LAYERS = {
-  disputed: { dataset: 'land', legend: 'Islands claimed by Japan, held by Russia since 1945' },
-  places: { dataset: 'places', legend: 'Places in the story' },
-  'border-1855': { dataset: 'border-1855', legend: 'Border of 1855 (Treaty of Shimoda)', year: 1855 },
-  'border-1875': { dataset: 'border-1875', legend: 'Border of 1875 (Treaty of Saint Petersburg)', year: 1875 },
-  'occupation-1945': {
-    dataset: 'occupation-1945',
-    legend: 'Soviet occupation, Aug–Sep 1945',
-    parts: [
-      {
-        key: 'north',
-        legend: 'Soviet occupation 1945, north from Petropavlovsk-Kamchatsky, 18–31 Aug: schematic route',
-      },
-      {
-        key: 'south',
-        legend: 'Soviet occupation 1945, south from Otomari (Korsakov), 28 Aug – 5 Sep: schematic route',
-      },
-    ],
-    year: 1945,
-    revealable: true,
-  },
-  'renounced-1951': {
-    dataset: 'renounced-1951',
-    legend:
-      'Kurile Islands renounced by Japan, 1951 (the USSR did not sign). Whether they include the four southern groups is disputed: Japan says not, Russia says so',
-    year: 1951,
-  },
-  'offer-1956': {
-    dataset: 'offer-1956',
-    legend: '1956 declaration: to be handed over after a peace treaty (blue); not included (grey)',
-    year: 1956,
-  },
-  'missiles-2016': { dataset: 'missiles-2016', legend: 'Missile reach, 2016', year: 2016 },
-  distances: {
-    dataset: 'distances',
-    legend: "Distances: official = Japan's government figure; measured = on this map's coastline data",
-  },
-} as const satisfies Record<string, StoryLayerDefinition>;
+export interface LayerRegistry {
+  readonly datasets: readonly DatasetEntry[];
+  readonly layers: readonly StoryLayerEntry[];
+}
 
-export type StoryLayerId = keyof typeof STORY_LAYERS;
+export function storyLayer(registry: LayerRegistry, id: string): StoryLayerEntry | undefined {
+  return registry.layers.find((layer) => layer.id === id);
+}
 
-export const STORY_LAYER_IDS = Object.keys(STORY_LAYERS) as StoryLayerId[];
+/** Datasets drawn on every step. */
+export function basemapDatasets(registry: LayerRegistry): string[] {
+  return registry.datasets.filter((d) => d.basemap).map((d) => d.id);
+}
 
 /** The years of the history, in order, each with the layer that shows it. */
-export const TIMELINE = STORY_LAYER_IDS.flatMap((id) => {
-  const year = (STORY_LAYERS[id] as StoryLayerDefinition).year;
-  return year === undefined ? [] : [{ year, layer: id }];
-}).sort((a, b) => a.year - b.year);
+export function timelineOf(registry: LayerRegistry): { year: number; layer: string }[] {
+  return registry.layers
+    .flatMap(({ id, year }) => (year === undefined ? [] : [{ year, layer: id }]))
+    .sort((a, b) => a.year - b.year);
+}
 
-export const REVEALABLE_LAYER_IDS = STORY_LAYER_IDS.filter(
-  (id) => (STORY_LAYERS[id] as StoryLayerDefinition).revealable === true,
-);
+export function revealableLayerIds(registry: LayerRegistry): string[] {
+  return registry.layers.filter((layer) => layer.revealable).map((layer) => layer.id);
+}
 
-export function isStoryLayerId(value: string): value is StoryLayerId {
-  return Object.hasOwn(STORY_LAYERS, value);
+/** The datasets' attributions, each once, in order of first mention: what a picture of the map credits. */
+export function attributionsOf(datasets: readonly DatasetEntry[]): string[] {
+  return [...new Set(datasets.map((d) => d.attribution))];
 }

@@ -3,7 +3,7 @@
  * interfaces below. (The story file's input types, derived from its schemas, are the build's:
  * src/build/story/schema.ts.)
  */
-import type { DatasetId, StoryLayerId } from './layers.ts';
+import type { LayerRegistry } from './layers.ts';
 import type { StoryError } from './errors.ts';
 
 export type { StoryError };
@@ -42,10 +42,10 @@ export interface Step {
   plain: string;
   alt: string;
   camera: ResolvedCamera;
-  /** Story layers at full strength. */
-  layers: StoryLayerId[];
+  /** Story layers at full strength (ids declared in the story's layers.yaml). */
+  layers: string[];
   /** Story layers shown muted. Never overlaps `layers`. */
-  muted: StoryLayerId[];
+  muted: string[];
   /** Feature ids (`properties.id`), each in a dataset visible on this step. */
   highlight: string[];
   /** The feature ids the camera frames (`camera.frame`), whose names the map shows with the highlighted ones. */
@@ -53,7 +53,7 @@ export interface Step {
   cite: string[];
   notes?: string;
   /** A layer that draws itself as the reader moves through the step (full at once without motion). */
-  reveal?: StoryLayerId;
+  reveal?: string;
 }
 
 export interface StoryMeta {
@@ -69,16 +69,20 @@ export interface StoryMeta {
 export interface Story {
   meta: StoryMeta;
   steps: Step[];
+  /** The story's datasets and layers (its layers.yaml): what the legend and the timeline read. */
+  registry: LayerRegistry;
 }
 
 export interface KnownFeature {
-  dataset: DatasetId;
+  dataset: string;
   bbox: Bounds;
 }
 
-/** The ids the story may refer to, injected so parsing stays pure (see known-ids.node.ts). */
+/** The ids the story may refer to, injected so parsing stays pure (see src/build/story/known-ids.ts). */
 export interface KnownIds {
   features: ReadonlyMap<string, KnownFeature>;
+  /** The story layers and datasets its layers.yaml declares. */
+  layers: LayerRegistry;
 }
 
 export type ParseResult = { ok: true; story: Story } | { ok: false; errors: StoryError[] };
