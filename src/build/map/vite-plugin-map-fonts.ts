@@ -11,9 +11,9 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import subsetFont from 'subset-font';
-
-const VIRTUAL_ID = 'virtual:map-fonts';
-const RESOLVED_ID = '\0' + VIRTUAL_ID;
+import type { StoryFolder } from '../story/folders.ts';
+import { MODULE_IDS } from '../vite/module-ids.ts';
+import { virtualModule } from '../vite/virtual-module.ts';
 
 /** The font stack name the map style uses in `text-font`. */
 export const MAP_FONT = 'Noto Sans Regular';
@@ -21,7 +21,7 @@ export const MAP_FONT = 'Noto Sans Regular';
 /** Characters any label may use whatever the data says (numbers, dates, units, separators). */
 const ALWAYS = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]_abcdefghijklmnopqrstuvwxyz·–—’“”…≈°²×';
 
-interface FontChunk {
+export interface FontChunk {
   file: string;
   ranges: Array<[number, number]>;
 }
@@ -90,13 +90,17 @@ interface SubsetFace {
   unicodeRange: string[];
 }
 
-async function buildFaces(root: string): Promise<SubsetFace[]> {
+/** The label faces' chunks (Noto Sans, then Noto Sans JP), as fontsource ships them. */
+export function labelFontChunks(root: string): FontChunk[] {
   const require = createRequire(join(root, 'package.json'));
-  const chunks = ['@fontsource/noto-sans', '@fontsource/noto-sans-jp'].flatMap((pkg) => {
+  return ['@fontsource/noto-sans', '@fontsource/noto-sans-jp'].flatMap((pkg) => {
     const dir = resolve(require.resolve(`${pkg}/package.json`), '..');
     return parseFontsourceCss(readFileSync(join(dir, '400.css'), 'utf8'), join(dir, 'files'));
   });
-  const byChunk = assignToChunks(labelCharacters(join(root, 'geo/kurils/out')), chunks);
+}
+
+async function buildFaces(root: string, dataDir: string): Promise<SubsetFace[]> {
+  const byChunk = assignToChunks(labelCharacters(dataDir), labelFontChunks(root));
   const faces: SubsetFace[] = [];
   for (const [chunk, chars] of byChunk) {
     const bytes = await subsetFont(readFileSync(chunk.file), chars.join(''), { targetFormat: 'woff2' });
@@ -110,26 +114,23 @@ async function buildFaces(root: string): Promise<SubsetFace[]> {
 }
 
 /** Serves `virtual:map-fonts`: `{ fontFaces }` for the style's root `font-faces` property. */
-export function mapFontsPlugin(): Plugin {
+export function mapFontsPlugin({ story }: { story: StoryFolder }): Plugin {
   let root = process.cwd();
   let isBuild = false;
-  return {
-    name: 'kuril-map-fonts',
+  const dataDir = story.geoDir;
+  return virtualModule({
+    name: 'map-fonts',
+    id: MODULE_IDS.mapFonts,
     configResolved(config) {
       root = config.root;
       isBuild = config.command === 'build';
     },
-    resolveId(id) {
-      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
-    },
-    async load(id) {
-      if (id !== RESOLVED_ID) return undefined;
-      const dataDir = join(root, 'geo/kurils/out');
+    async load() {
       // Watch each data file (a directory would be taken for an import in dev).
       for (const name of existsSync(dataDir) ? readdirSync(dataDir) : []) {
         if (name.endsWith('.geojson')) this.addWatchFile(join(dataDir, name));
       }
-      const faces = await buildFaces(root);
+      const faces = await buildFaces(root, dataDir);
       const entries = faces.map((face) => {
         if (!isBuild) {
           const url = JSON.stringify(`data:font/woff2;base64,${face.bytes.toString('base64')}`);
@@ -140,5 +141,5 @@ export function mapFontsPlugin(): Plugin {
       });
       return `export const fontFaces = { ${JSON.stringify(MAP_FONT)}: [${entries.join(',\n')}] };\n`;
     },
-  };
+  });
 }

@@ -8,17 +8,17 @@
  * the files. The dev server serves them from memory at the same paths.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { normalizePath, type Plugin } from 'vite';
 import { DATASET_IDS, type DatasetId } from '../../shared/story/layers.ts';
+import type { StoryFolder } from '../story/folders.ts';
 import { geoFiles, loadKnownIds } from '../story/known-ids.ts';
 import { parseStory } from '../story/parse.ts';
+import { MODULE_IDS } from '../vite/module-ids.ts';
+import { virtualModule } from '../vite/virtual-module.ts';
 import { renderStaticMap, staticMapData, type Size, type StaticMapData } from './render.ts';
-
-const VIRTUAL_ID = 'virtual:static-maps';
-const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
 /**
  * The two shapes of each picture, in CSS pixels; the page picks one by where it is shown
@@ -44,11 +44,18 @@ export interface StaticMap {
   svg: string;
 }
 
-/** Reads the datasets from `dir` (Node only). */
+/** Reads the datasets from `dir` (Node only); a story need not have the datasets it never shows. */
 export function readStaticMapData(dir: string): StaticMapData {
-  const collections = Object.fromEntries(
-    DATASET_IDS.map((id) => [id, JSON.parse(readFileSync(join(dir, `${id}.geojson`), 'utf8')) as FeatureCollection]),
-  ) as Record<DatasetId, FeatureCollection>;
+  const read = (id: DatasetId): FeatureCollection => {
+    const file = join(dir, `${id}.geojson`);
+    return existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as FeatureCollection)
+      : { type: 'FeatureCollection', features: [] };
+  };
+  const collections = Object.fromEntries(DATASET_IDS.map((id) => [id, read(id)])) as Record<
+    DatasetId,
+    FeatureCollection
+  >;
   return staticMapData(collections);
 }
 
@@ -69,25 +76,17 @@ export function renderStoryMaps(storyFile: string, geoDir: string, assetsDir = '
 }
 
 export interface StaticMapsPluginOptions {
-  /** Story file, relative to the Vite root. */
-  file?: string;
-  /** Built datasets, relative to the Vite root. */
-  geoDir?: string;
+  /** The story whose steps are drawn. */
+  story: StoryFolder;
 }
 
-export function staticMapsPlugin({
-  file = 'story/kurils/story.md',
-  geoDir = 'geo/kurils/out',
-}: StaticMapsPluginOptions = {}): Plugin {
-  let root = process.cwd();
+export function staticMapsPlugin({ story }: StaticMapsPluginOptions): Plugin {
   /** The base as configured: Vite resolves a relative `./` to `/` for SSR builds, not for client ones. */
   let configuredBase: string | undefined;
   let base = '/';
   let assetsDir = 'assets';
   let isBuild = false;
-  const storyPath = (): string => normalizePath(resolve(root, file));
-  const geoPath = (): string => normalizePath(resolve(root, geoDir));
-  const inputs = (): string[] => [storyPath(), ...geoFiles(geoPath()).map(normalizePath)];
+  const inputs = (): string[] => [normalizePath(story.file), ...geoFiles(story.geoDir).map(normalizePath)];
 
   // Rendering all steps takes a moment: keep the result until an input file changes.
   let cached: { key: string; maps: StaticMap[] } | undefined;
@@ -95,31 +94,27 @@ export function staticMapsPlugin({
     const key = inputs()
       .map((path) => `${path}:${statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0}`)
       .join('|');
-    if (cached?.key !== key) cached = { key, maps: renderStoryMaps(storyPath(), geoPath(), assetsDir) };
+    if (cached?.key !== key) cached = { key, maps: renderStoryMaps(story.file, story.geoDir, assetsDir) };
     return cached.maps;
   };
 
-  return {
-    name: 'kuril-static-maps',
+  return virtualModule({
+    name: 'static-maps',
+    id: MODULE_IDS.staticMaps,
+    madeFrom: (path) => inputs().includes(path),
 
     config(user) {
       configuredBase = user.base;
     },
 
     configResolved(config) {
-      root = config.root;
       isBuild = config.command === 'build';
       // Both builds export the client's URLs, so the prerendered HTML points at the files it ships.
       base = isBuild && (configuredBase === '' || configuredBase === './') ? './' : config.base;
       assetsDir = config.build.assetsDir;
     },
 
-    resolveId(id) {
-      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
-    },
-
-    load(id) {
-      if (id !== RESOLVED_ID) return undefined;
+    load() {
       for (const path of inputs()) this.addWatchFile(path);
       let rendered: StaticMap[];
       try {
@@ -156,15 +151,5 @@ export function staticMapsPlugin({
         }
       });
     },
-
-    // The virtual module has no file of its own: reload it when the story or the geodata change.
-    hotUpdate({ file: changed, modules }) {
-      if (!inputs().includes(normalizePath(changed))) return undefined;
-      const graph = this.environment.moduleGraph;
-      const module = graph.getModuleById(RESOLVED_ID);
-      if (module === undefined) return undefined;
-      graph.invalidateModule(module);
-      return [...modules, module];
-    },
-  };
+  });
 }

@@ -1,5 +1,5 @@
 /**
- * Node only: the feature ids the story may use, read from the built datasets in `geo/kurils/out`.
+ * Node only: the feature ids a story may use, read from its built datasets (a folder of GeoJSON files).
  * Dataset id = file name without `.geojson`; feature id = `properties.id`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

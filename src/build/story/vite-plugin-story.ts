@@ -3,86 +3,65 @@
  * shows in the dev server's error overlay with every error at once.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative } from 'node:path';
 import { normalizePath, type Plugin } from 'vite';
 import { formatErrors } from '../../shared/story/errors.ts';
+import { MODULE_IDS } from '../vite/module-ids.ts';
+import { virtualModule } from '../vite/virtual-module.ts';
+import type { StoryFolder } from './folders.ts';
 import { geoFiles, loadKnownIds } from './known-ids.ts';
 import { parseStory } from './parse.ts';
 import type { KnownIds } from '../../shared/story/types.ts';
 
-const VIRTUAL_ID = 'virtual:story';
-const RESOLVED_ID = `\0${VIRTUAL_ID}`;
-
 export interface StoryPluginOptions {
-  /** Story file, relative to the Vite root. */
-  file?: string;
-  /** Built datasets the story's feature ids come from, relative to the Vite root. */
-  geoDir?: string;
+  /** The story this build serves. */
+  story: StoryFolder;
 }
 
-export function storyPlugin({
-  file = 'story/kurils/story.md',
-  geoDir = 'geo/kurils/out',
-}: StoryPluginOptions = {}): Plugin {
+export function storyPlugin({ story }: StoryPluginOptions): Plugin {
   let root = process.cwd();
-  const storyPath = (): string => normalizePath(resolve(root, file));
-  const geoPath = (): string => normalizePath(resolve(root, geoDir));
-  const isInput = (changed: string): boolean => {
-    const path = normalizePath(changed);
-    return path === storyPath() || (path.startsWith(`${geoPath()}/`) && path.endsWith('.geojson'));
-  };
+  const storyPath = normalizePath(story.file);
+  const geoPath = normalizePath(story.geoDir);
+  // Errors name the file as the writer sees it from the project: story/<slug>/story.md.
+  const shown = (path: string): string => normalizePath(relative(root, path));
 
-  return {
-    name: 'kuril-story',
+  return virtualModule({
+    name: 'story',
+    id: MODULE_IDS.story,
+    madeFrom: (path) => path === storyPath || (path.startsWith(`${geoPath}/`) && path.endsWith('.geojson')),
 
     configResolved(config) {
       root = config.root;
     },
 
-    resolveId(id) {
-      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
-    },
-
-    load(id) {
-      if (id !== RESOLVED_ID) return undefined;
-      const story = storyPath();
-      const geo = geoFiles(geoPath());
-      this.addWatchFile(story);
+    load() {
+      const geo = geoFiles(geoPath);
+      this.addWatchFile(storyPath);
       for (const path of geo) this.addWatchFile(path);
 
       let source: Uint8Array;
       let known: KnownIds;
       try {
-        source = readFileSync(story);
-        known = loadKnownIds(geoPath());
+        source = readFileSync(storyPath);
+        known = loadKnownIds(geoPath);
       } catch (error) {
         return this.error(`cannot load the story: ${error instanceof Error ? error.message : String(error)}`);
       }
-      const result = parseStory(source, file, known);
+      const result = parseStory(source, shown(storyPath), known);
       if (result.ok) return `export default ${JSON.stringify(result.story)};`;
 
       const first = result.errors[0];
       const note =
         geo.length === 0
-          ? `\n(${geoDir} has no .geojson files yet, so no feature id is known: run \`npm run geo\`)`
+          ? `\n(${shown(geoPath)} has no .geojson files yet, so no feature id is known: run \`npm run geo\`)`
           : '';
       return this.error({
         message: `${formatErrors(result.errors)}${note}`,
-        id: story,
-        loc: { file: story, line: first?.line ?? 1, column: first?.column ?? 1 },
+        id: storyPath,
+        loc: { file: storyPath, line: first?.line ?? 1, column: first?.column ?? 1 },
       });
     },
-
-    // The virtual module has no file of its own: reload it when the story or the geodata change.
-    hotUpdate({ file: changed, modules }) {
-      if (!isInput(changed)) return undefined;
-      const graph = this.environment.moduleGraph;
-      const module = graph.getModuleById(RESOLVED_ID);
-      if (module === undefined) return undefined;
-      graph.invalidateModule(module);
-      return [...modules, module];
-    },
-  };
+  });
 }
 
 /**
