@@ -35,9 +35,7 @@ import {
 import { DATASET_IDS, STORY_LAYER_IDS, type DatasetId, type StoryLayerId } from '../../src/shared/story/layers.ts';
 import { controlledLayers, styleStateFor, type StepLayers } from '../../src/shared/map/state.ts';
 import { buildStyle } from '../../src/shared/map/style.ts';
-import { formatError } from '../../src/shared/story/errors.ts';
-import { loadKnownIds } from '../../src/build/story/known-ids.ts';
-import { parseStory } from '../../src/build/story/parse.ts';
+import { loadStory } from '../stories.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -239,15 +237,7 @@ const seas: Rgb[] = [
   ...outputs(paintOf(layer('sea-fill'))['fill-color']).map(opaque),
 ];
 
-const story = (() => {
-  const result = parseStory(
-    readFileSync(resolve(root, 'story/kurils/story.md'), 'utf8'),
-    'story/kurils/story.md',
-    loadKnownIds(resolve(root, 'geo/kurils/out')),
-  );
-  if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
-  return result.story;
-})();
+const { story } = loadStory('kurils');
 
 interface Scene {
   name: string;

@@ -2,8 +2,6 @@
  * The static step maps (no-JS, no-WebGL and print pictures): every step of the real story renders
  * a well-formed, small, deterministic SVG that shows what the live map's step state says.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { geoArea } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
@@ -24,18 +22,15 @@ import {
   STATIC_MAP_SIZES,
 } from '../../src/build/static-map/vite-plugin-static-maps.ts';
 import { REGION_BBOX } from '../../geo/kurils/config.ts';
-import { loadKnownIds } from '../../src/build/story/known-ids.ts';
-import { parseStory } from '../../src/build/story/parse.ts';
 import type { ResolvedCamera, Step } from '../../src/shared/story/types.ts';
+import { loadStory } from '../stories.ts';
 
-const root = resolve(import.meta.dirname, '../..');
-const geoDir = resolve(root, 'geo/kurils/out');
-const storyFile = resolve(root, 'story/kurils/story.md');
+const kurils = loadStory('kurils');
+const geoDir = kurils.folder.geoDir;
+const storyFile = kurils.folder.file;
 const GZIP_BUDGET = 40 * 1024;
 
-const parsed = parseStory(readFileSync(storyFile, 'utf8'), 'story/kurils/story.md', loadKnownIds(geoDir));
-if (!parsed.ok) throw new Error('the story must be valid for these tests (see story.test.ts)');
-const steps = parsed.story.steps;
+const steps = kurils.story.steps;
 const data = readStaticMapData(geoDir);
 const svgs = new Map(steps.map((step) => [step.id, renderStaticMap(step, data)]));
 
