@@ -1,71 +1,71 @@
 /**
- * `npm run build`: the client bundle, then the same App rendered to HTML on Node and written into
- * the built index.html, so the article, its alt texts and credits are readable before any
- * JavaScript runs. `--mode e2e` builds the test variant into dist-e2e. Last, the service worker
- * of the offline copy (scripts/service-worker.ts), or with `--no-offline` one that removes it.
+ * `npm run build`: every story of story/, each with its own Vite build (scripts/build-story.ts),
+ * into one static site: the default story (story/stories.yaml) in dist/, each other one in
+ * dist/<slug>/.
+ *
+ * Options: `--story <slug>` builds that story alone (the others' folders are kept); `--mode e2e`
+ * builds the test variant into dist-e2e/; `--with <folder>` builds one more story folder from
+ * outside story/ (the e2e build adds a test fixture); `--site-url <url>` is the address the site is
+ * served at, for absolute `og:url`/`og:image` addresses; `--no-offline` builds pages that register
+ * no offline copy, and a `sw.js` that removes an earlier one.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build, createLogger } from 'vite';
+import { join, relative, resolve } from 'node:path';
+import { readStories, storyFolder, StoryFolderError, type StoryFolder } from '../src/build/story/folders.ts';
 import { buildFailureMessage } from '../src/build/story/vite-plugin-story.ts';
-import { writeServiceWorker, writeServiceWorkerRemover } from './service-worker.ts';
+import { storyPageUrl } from '../src/build/social-card/meta.ts';
+import { buildStory } from './build-story.ts';
 
-/** What the SSR entry (src/entries/entry-server.ts) renders: the page's head and body and its title. */
-interface RenderedStory {
-  head: string;
-  body: string;
-  title: string;
-  description: string;
+const root = resolve(import.meta.dirname, '..');
+const option = (name: string): string | undefined => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const mode = option('--mode') ?? 'production';
+const siteDir = join(root, mode === 'e2e' ? 'dist-e2e' : 'dist');
+const offline = !process.argv.includes('--no-offline');
+const siteUrl = option('--site-url');
+const extraDirs = process.argv.flatMap((arg, i) => (arg === '--with' ? [process.argv[i + 1] ?? ''] : []));
+
+/** The stories this build holds, the default first, and the ones to build now. */
+function plan(): { defaultStory: StoryFolder; all: StoryFolder[]; selected: StoryFolder[] } {
+  const stories = readStories(root);
+  const all = [stories.default, ...stories.all.filter((s) => s !== stories.default)];
+  for (const dir of extraDirs) {
+    const extra = storyFolder(root, dir);
+    const clash = all.find((s) => s.slug === extra.slug);
+    if (clash) {
+      throw new StoryFolderError(
+        `--with ${dir}: a story named "${extra.slug}" is already built (${relative(root, clash.dir)})`,
+      );
+    }
+    all.push(extra);
+  }
+  const only = option('--story');
+  if (only === undefined) return { defaultStory: stories.default, all, selected: all };
+  const selected = all.filter((s) => s.slug === only);
+  if (selected.length === 0) {
+    throw new StoryFolderError(`--story ${only}: no such story — stories: ${all.map((s) => s.slug).join(', ')}`);
+  }
+  return { defaultStory: stories.default, all, selected };
 }
 
-const modeFlag = process.argv.indexOf('--mode');
-const mode = modeFlag >= 0 ? (process.argv[modeFlag + 1] ?? 'production') : 'production';
-const root = resolve(import.meta.dirname, '..');
-const outDir = join(root, mode === 'e2e' ? 'dist-e2e' : 'dist');
-const ssrDir = join(root, 'node_modules/.cache/kuril-ssr', mode);
-// `--no-offline`: no service worker registration in the pages (vite.config.ts reads this).
-const offline = !process.argv.includes('--no-offline');
-if (!offline) process.env.KURIL_OFFLINE = 'off';
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
-
-// Vite's "✗ Build failed in …" line would come before the failure, which is printed once, below.
-const logger = createLogger('warn');
-const logError = logger.error.bind(logger);
-logger.error = (msg, options) => {
-  if (!msg.includes('Build failed in')) logError(msg, options);
-};
-
 async function main(): Promise<void> {
-  await build({ root, mode, logLevel: 'warn', customLogger: logger });
-  await build({
-    root,
-    mode,
-    logLevel: 'warn',
-    customLogger: logger,
-    build: { ssr: 'src/entries/entry-server.ts', outDir: ssrDir, emptyOutDir: true, copyPublicDir: false },
-  });
-  const { renderStory } = (await import(pathToFileURL(join(ssrDir, 'entry-server.js')).href)) as {
-    renderStory: () => RenderedStory;
-  };
-  const { head, body, title, description } = renderStory();
-  const indexPath = join(outDir, 'index.html');
-  const html = readFileSync(indexPath, 'utf8')
-    .replace(
-      '<!--app-head-->',
-      `<title>${escapeHtml(title)}</title>\n    <meta name="description" content="${escapeHtml(description)}" />\n    ${head}`,
-    )
-    .replace('<!--app-html-->', body);
-  writeFileSync(indexPath, html);
-  rmSync(ssrDir, { recursive: true, force: true });
-  let copy = 'no offline copy';
-  if (offline) {
-    const { count, size } = await writeServiceWorker(outDir);
-    copy = `offline copy of ${count} files (${(size / 1024 / 1024).toFixed(1)} MB)`;
-  } else writeServiceWorkerRemover(outDir);
-  console.log(`built ${outDir.replace(root + '/', '')}/ (${mode}), story prerendered, ${copy}`);
+  // A bad address fails before any build.
+  if (siteUrl !== undefined) storyPageUrl(siteUrl, undefined);
+  const { defaultStory, all, selected } = plan();
+  const others = all.filter((s) => s !== defaultStory).map((s) => s.slug);
+  for (const story of selected) {
+    const { outDir, summary } = await buildStory(story, {
+      siteDir,
+      isDefault: story === defaultStory,
+      others,
+      mode,
+      offline,
+      siteUrl,
+      ssrDir: join(root, 'node_modules/.cache/story-ssr', mode, story.slug),
+    });
+    console.log(`built ${relative(root, outDir) || '.'}/ — ${summary}`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 /**
- * `npm start` (`--build`: build first) and `npm run present` (`--present`): serves dist/ on this
- * machine with no network, on port 4173 when it is free (else any free port), and prints the
+ * `npm start` (`--build`: build first) and `npm run present` (`--present`): serves dist/ (every
+ * story: the default at `/`, the others at `/<slug>/`) on this machine with no network, on port 4173 when it is free (else any free port), and prints the
  * address. The server lives in this process, which stops on Ctrl+C, on SIGTERM, and when the
  * npm process that started it is stopped.
  */
@@ -29,9 +29,11 @@ try {
   preview = await startPreview('dist', PORT);
   if (args.has('--present')) {
     console.log(`Presenting from dist/ (no network needed): ${preview.origin}/?present`);
+    for (const path of preview.stories) console.log(`  and ${preview.origin}${path}?present`);
     console.log('Keys: → or PageDown next, ← or PageUp back, f fullscreen, s speaker view, Esc back to scrolling.');
   } else {
     console.log(`The story is served at ${preview.origin}/ (Ctrl+C stops it)`);
+    for (const path of preview.stories) console.log(`  and another at ${preview.origin}${path}`);
   }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

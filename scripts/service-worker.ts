@@ -14,13 +14,20 @@ import { generateSW } from 'workbox-build';
 
 const SW_FILE = 'sw.js';
 
-/** Writes `sw.js` for the build in `outDir`; returns how many files it precaches and their bytes. */
-export async function writeServiceWorker(outDir: string): Promise<{ count: number; size: number }> {
+/**
+ * Writes `sw.js` for the build in `outDir`; returns how many files it precaches and their bytes.
+ * `otherStories`: folders of `outDir` that hold other stories' builds (the default story's build
+ * has the others beside its files), each with a worker of its own.
+ */
+export async function writeServiceWorker(
+  outDir: string,
+  otherStories: readonly string[] = [],
+): Promise<{ count: number; size: number }> {
   const { count, size, warnings } = await generateSW({
     globDirectory: outDir,
     globPatterns: ['**/*.{html,js,mjs,css,woff2,woff,geojson,json,svg}'],
     // The embed scripts run in newsrooms' pages, which no worker of the story's ever controls.
-    globIgnores: [SW_FILE, 'embed.js', 'embed-frame.js'],
+    globIgnores: [SW_FILE, 'embed.js', 'embed-frame.js', ...otherStories.map((folder) => `${folder}/**`)],
     swDest: join(outDir, SW_FILE),
     // One file, no importScripts from elsewhere: the page's CSP allows only its own origin.
     inlineWorkboxRuntime: true,

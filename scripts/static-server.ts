@@ -3,7 +3,9 @@
  * a port chosen when it starts: the given one if free, else any free one. Used by `npm start`,
  * `npm run present`, the bench, the screenshots and the end-to-end tests.
  */
+import { statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 
@@ -48,6 +50,13 @@ export async function startStaticServer({
     }
     for (const [name, value] of Object.entries(mount.headers ?? {})) response.setHeader(name, value);
     // sirv serves paths relative to its folder: strip the mount's prefix (keep the leading slash).
+    const path = pathOf(request).slice(mount.prefix.length - 1);
+    // A story's folder without its slash (`/other-story`) would resolve its page's relative URLs
+    // one folder up: send the browser to the folder itself.
+    if (!path.endsWith('/') && statSync(join(mount.dir, path), { throwIfNoEntry: false })?.isDirectory()) {
+      response.writeHead(301, { Location: `${pathOf(request)}/${new URL(request.url!, 'http://any').search}` }).end();
+      return;
+    }
     request.url = request.url!.slice(mount.prefix.length - 1);
     mount.serve(request, response, () => {
       response.writeHead(404).end('not found');

@@ -1,28 +1,17 @@
 /**
- * Shared end-to-end helpers: the real story (parsed from story/kurils/story.md by the app's own
- * parser, so the walk follows whatever the story file says), page watchers that fail a test on
+ * Shared end-to-end helpers: the real story (the default story, parsed by the build's own parser
+ * through tests/stories.ts, so the walk follows whatever the story file says), page watchers that fail a test on
  * any page error, console error or request to another origin, and step navigation.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect, type Page, type TestInfo } from '@playwright/test';
-import { parseStory } from '../../src/build/story/parse.ts';
-import { loadKnownIds } from '../../src/build/story/known-ids.ts';
 import type { Story } from '../../src/shared/story/types.ts';
 import { layoutFor } from '../../src/shared/layout.ts';
 import type { MapReport } from '../../src/app/map/test-hook.ts';
+import { loadStory as loadStoryFolder } from '../stories.ts';
 
-const root = resolve(import.meta.dirname, '../..');
-
+/** The story served at the root of the e2e build. */
 export function loadStory(): Story {
-  const file = 'story/kurils/story.md';
-  const result = parseStory(
-    readFileSync(resolve(root, file), 'utf8'),
-    file,
-    loadKnownIds(resolve(root, 'story/kurils')),
-  );
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-  return result.story;
+  return loadStoryFolder().story;
 }
 
 export interface PageWatch {

@@ -1,7 +1,8 @@
 /**
  * The end-to-end tests' servers, started by Playwright's global setup on free ports chosen at run
  * time (a stray server on a fixed port is never mistaken for ours):
- * - the story: the e2e build at `/` on 127.0.0.1;
+ * - the story: the e2e build at `/` on 127.0.0.1 (the default story at `/`, the fixture story of
+ *   tests/fixtures/hokkaido-cities at `/hokkaido-cities/`);
  * - a newsroom's site on another *site* (`localhost`, not another port of 127.0.0.1, which a
  *   browser counts as the same site): the host pages of tests/e2e/host at `/host/`, and a copy of
  *   the e2e build under a base path, `/graphics/2016/kurils/`, as a newsroom's CDN folder serves it.

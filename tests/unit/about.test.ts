@@ -20,23 +20,13 @@ import {
   formatSignedPercent,
   readFacts,
 } from '../../src/shared/story/about.ts';
-import { formatError } from '../../src/shared/story/errors.ts';
-import { loadKnownIds } from '../../src/build/story/known-ids.ts';
-import { parseStory } from '../../src/build/story/parse.ts';
 import type { Story } from '../../src/shared/story/types.ts';
+import { loadStory } from '../stories.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const rawFacts: unknown = JSON.parse(readFileSync(resolve(root, 'geo/kurils/out/facts.json'), 'utf8'));
 
-function realStory(): Story {
-  const result = parseStory(
-    readFileSync(resolve(root, 'story/kurils/story.md'), 'utf8'),
-    'story/kurils/story.md',
-    loadKnownIds(resolve(root, 'story/kurils')),
-  );
-  if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
-  return result.story;
-}
+const realStory = (): Story => loadStory('kurils').story;
 
 /** facts.json's value at a dotted path, for comparing without retyping its numbers. */
 function at(value: unknown, path: string): unknown {

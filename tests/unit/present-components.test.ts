@@ -3,31 +3,15 @@
  * live region, blank layer, notes, next step and the end of the story; and the caption's type size
  * for the longest step.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import PresentCaption from '../../src/app/present/PresentCaption.svelte';
 import SpeakerView from '../../src/app/present/SpeakerView.svelte';
 import { captionFit } from '../../src/shared/present/caption-fit.ts';
-import { formatError } from '../../src/shared/story/errors.ts';
-import { loadKnownIds } from '../../src/build/story/known-ids.ts';
-import { parseStory } from '../../src/build/story/parse.ts';
 import type { Story } from '../../src/shared/story/types.ts';
+import { loadStory } from '../stories.ts';
 
-const root = resolve(import.meta.dirname, '../..');
-
-function realStory(): Story {
-  const result = parseStory(
-    readFileSync(resolve(root, 'story/kurils/story.md'), 'utf8'),
-    'story/kurils/story.md',
-    loadKnownIds(resolve(root, 'story/kurils')),
-  );
-  if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
-  return result.story;
-}
-
-const story = realStory();
+const { story } = loadStory('kurils');
 const count = story.steps.length;
 const textOf = (html: string) => html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ');
 

@@ -12,10 +12,11 @@ import { describe, expect, it } from 'vitest';
 import { checkMarkdown, plainText, renderMarkdown } from '../../src/build/story/markdown.ts';
 import { splitStory } from '../../src/build/story/split.ts';
 import { parseYaml } from '../../src/build/story/yaml.ts';
+import { loadStory } from '../stories.ts';
 
-const root = resolve(import.meta.dirname, '../..');
-const article = readFileSync(resolve(root, 'story/kurils/source/article.md'), 'utf8');
-const story = splitStory(readFileSync(resolve(root, 'story/kurils/story.md'), 'utf8'));
+const kurils = loadStory('kurils');
+const article = readFileSync(resolve(kurils.folder.dir, 'source/article.md'), 'utf8');
+const story = splitStory(kurils.source);
 
 const TITLE = 'The Rocky Road to Russo-Japanese Peace';
 const PUBLICATION = 'Publication: Eurasia Daily Monitor Volume: 13 Issue: 195';

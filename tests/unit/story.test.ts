@@ -12,6 +12,7 @@ import { loadKnownIds } from '../../src/build/story/known-ids.ts';
 import { loadStoryLayers } from '../../src/build/story/layers-file.ts';
 import { renderMarkdown } from '../../src/build/story/markdown.ts';
 import { parseStory } from '../../src/build/story/parse.ts';
+import { storyFolder } from '../../src/build/story/folders.ts';
 import { STORY_LIMITS } from '../../src/build/story/schema.ts';
 import { levenshtein, suggest } from '../../src/shared/story/suggest.ts';
 import type { Bounds, KnownFeature, KnownIds, Story } from '../../src/shared/story/types.ts';
@@ -728,7 +729,7 @@ describe('vite plugin', () => {
 
   function loadVirtual(storyText: string): { code?: unknown; error?: unknown; watched: string[] } {
     fixture(storyText);
-    const plugin = storyPlugin({ dir: 'story/kurils' });
+    const plugin = storyPlugin({ story: storyFolder(dir, 'story/kurils') });
     hook(plugin.configResolved).call(plugin, { root: dir });
     expect(hook(plugin.resolveId).call(plugin, 'virtual:story')).toBe('\0virtual:story');
     const watched: string[] = [];
@@ -774,7 +775,7 @@ describe('vite plugin', () => {
       root: dir,
       configFile: false,
       logLevel: 'silent',
-      plugins: [storyPlugin({ dir: 'story/kurils' })],
+      plugins: [storyPlugin({ story: storyFolder(dir, 'story/kurils') })],
       build: { write: false },
     }).then(
       () => undefined,

@@ -95,7 +95,7 @@ async function buildFrameScript(root: string, entry: string): Promise<string> {
 
 function pymWithoutAutoInit(): Plugin {
   return {
-    name: 'kuril-embed-pym',
+    name: 'embed-pym',
     transform(code, id) {
       return PYM_FILE.test(id.split('?')[0]!) ? { code: withoutPymAutoInit(code), map: null } : undefined;
     },
@@ -114,7 +114,7 @@ export function embedPlugin({ frameEntry, elementEntry }: EmbedPluginOptions): P
   return [
     pymWithoutAutoInit(),
     {
-      name: 'kuril-embed',
+      name: 'embed',
       configResolved(config) {
         root = config.root;
       },

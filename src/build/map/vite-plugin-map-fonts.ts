@@ -10,13 +10,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { FeatureCollection } from 'geojson';
-import type { Plugin } from 'vite';
+import { normalizePath, type Plugin } from 'vite';
 import subsetFont from 'subset-font';
 import { formatErrors } from '../../shared/story/errors.ts';
+import type { StoryFolder } from '../story/folders.ts';
 import { loadStoryFolder } from '../story/story-folder.ts';
-
-const VIRTUAL_ID = 'virtual:map-fonts';
-const RESOLVED_ID = '\0' + VIRTUAL_ID;
+import { MODULE_IDS } from '../vite/module-ids.ts';
+import { virtualModule } from '../vite/virtual-module.ts';
 
 /** The font stack name the map style uses in `text-font`. */
 export const MAP_FONT = 'Noto Sans Regular';
@@ -24,7 +24,7 @@ export const MAP_FONT = 'Noto Sans Regular';
 /** Characters any label may use whatever the data says (numbers, dates, units, separators). */
 const ALWAYS = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]_abcdefghijklmnopqrstuvwxyz·–—’“”…≈°²×';
 
-interface FontChunk {
+export interface FontChunk {
   file: string;
   ranges: Array<[number, number]>;
 }
@@ -88,13 +88,17 @@ interface SubsetFace {
   unicodeRange: string[];
 }
 
-async function buildFaces(root: string, collections: Iterable<FeatureCollection>): Promise<SubsetFace[]> {
+/** The label faces' chunks (Noto Sans, then Noto Sans JP), as fontsource ships them. */
+export function labelFontChunks(root: string): FontChunk[] {
   const require = createRequire(join(root, 'package.json'));
-  const chunks = ['@fontsource/noto-sans', '@fontsource/noto-sans-jp'].flatMap((pkg) => {
+  return ['@fontsource/noto-sans', '@fontsource/noto-sans-jp'].flatMap((pkg) => {
     const dir = resolve(require.resolve(`${pkg}/package.json`), '..');
     return parseFontsourceCss(readFileSync(join(dir, '400.css'), 'utf8'), join(dir, 'files'));
   });
-  const byChunk = assignToChunks(labelCharacters(collections), chunks);
+}
+
+async function buildFaces(root: string, collections: Iterable<FeatureCollection>): Promise<SubsetFace[]> {
+  const byChunk = assignToChunks(labelCharacters(collections), labelFontChunks(root));
   const faces: SubsetFace[] = [];
   for (const [chunk, chars] of byChunk) {
     const bytes = await subsetFont(readFileSync(chunk.file), chars.join(''), { targetFormat: 'woff2' });
@@ -108,25 +112,25 @@ async function buildFaces(root: string, collections: Iterable<FeatureCollection>
 }
 
 /** Serves `virtual:map-fonts`: `{ fontFaces }` for the style's root `font-faces` property. */
-export function mapFontsPlugin({ dir }: { /** The story folder, relative to the Vite root. */ dir: string }): Plugin {
+export function mapFontsPlugin({ story }: { story: StoryFolder }): Plugin {
   let root = process.cwd();
   let isBuild = false;
-  return {
+  let inputs: string[] = [];
+  return virtualModule({
     name: 'map-fonts',
+    id: MODULE_IDS.mapFonts,
+    madeFrom: (path) => inputs.includes(path),
     configResolved(config) {
       root = config.root;
       isBuild = config.command === 'build';
     },
-    resolveId(id) {
-      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
-    },
-    async load(id) {
-      if (id !== RESOLVED_ID) return undefined;
+    async load() {
       // The story's datasets, as its layers.yaml names them; the story plugin reports a broken folder.
-      const story = loadStoryFolder(resolve(root, dir), root);
-      for (const file of story.files) this.addWatchFile(file);
-      if (!story.ok) return this.error(formatErrors(story.errors));
-      const faces = await buildFaces(root, story.folder.layers.collections.values());
+      const loaded = loadStoryFolder(story.dir, root);
+      inputs = loaded.files.map((file) => normalizePath(file));
+      for (const file of loaded.files) this.addWatchFile(file);
+      if (!loaded.ok) return this.error(formatErrors(loaded.errors));
+      const faces = await buildFaces(root, loaded.folder.layers.collections.values());
       const entries = faces.map((face) => {
         if (!isBuild) {
           const url = JSON.stringify(`data:font/woff2;base64,${face.bytes.toString('base64')}`);
@@ -137,5 +141,5 @@ export function mapFontsPlugin({ dir }: { /** The story folder, relative to the 
       });
       return `export const fontFaces = { ${JSON.stringify(MAP_FONT)}: [${entries.join(',\n')}] };\n`;
     },
-  };
+  });
 }

@@ -8,16 +8,16 @@
  * so Vite names, hashes and emits them like any asset, and serves them in dev.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { normalizePath, type Plugin } from 'vite';
 import { basemapDatasets } from '../../shared/story/layers.ts';
 import { formatErrors } from '../../shared/story/errors.ts';
 import type { Story } from '../../shared/story/types.ts';
-import { loadStoryFolder, type StoryFolder } from '../story/story-folder.ts';
-
-const VIRTUAL_ID = 'virtual:story-map';
-const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+import type { StoryFolder } from '../story/folders.ts';
+import { loadStoryFolder, type LoadedStory } from '../story/story-folder.ts';
+import { MODULE_IDS } from '../vite/module-ids.ts';
+import { virtualModule } from '../vite/virtual-module.ts';
 
 /** The datasets split into what the first picture needs and the rest; an empty part is left out. */
 export function dataBundles(
@@ -49,7 +49,7 @@ function writeIfChanged(path: string, content: string): void {
   writeFileSync(path, content);
 }
 
-export function storyMapModule(folder: StoryFolder, cacheDir: string): string {
+export function storyMapModule(folder: LoadedStory, cacheDir: string): string {
   const bundles = dataBundles(folder.story, folder.layers.collections);
   const names = bundles.map((_, i) => (i === 0 ? 'map-data-first.json' : 'map-data-rest.json'));
   bundles.forEach((bundle, i) => writeIfChanged(join(cacheDir, names[i] ?? ''), JSON.stringify(bundle)));
@@ -64,35 +64,25 @@ export function storyMapModule(folder: StoryFolder, cacheDir: string): string {
   ].join('\n');
 }
 
-export function storyMapPlugin({ dir }: { /** The story folder, relative to the Vite root. */ dir: string }): Plugin {
+export function storyMapPlugin({ story }: { story: StoryFolder }): Plugin {
   let root = process.cwd();
   let cacheRoot = '';
   let inputs: string[] = [];
-  return {
+  return virtualModule({
     name: 'story-map',
+    id: MODULE_IDS.storyMap,
+    madeFrom: (path) => inputs.includes(path),
     configResolved(config) {
       root = config.root;
       // Not Vite's own cacheDir (node_modules/.vite), whose files the dev server treats as its deps.
       cacheRoot = join(root, 'node_modules/.cache/story-map');
     },
-    resolveId(id) {
-      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
-    },
-    load(id) {
-      if (id !== RESOLVED_ID) return undefined;
-      const result = loadStoryFolder(resolve(root, dir), root);
+    load() {
+      const result = loadStoryFolder(story.dir, root);
       inputs = result.files.map((file) => normalizePath(file));
       for (const file of result.files) this.addWatchFile(file);
       if (!result.ok) return this.error(formatErrors(result.errors));
-      return storyMapModule(result.folder, join(cacheRoot, basename(resolve(root, dir))));
+      return storyMapModule(result.folder, join(cacheRoot, story.slug));
     },
-    hotUpdate({ file: changed, modules }) {
-      if (!inputs.includes(normalizePath(changed))) return undefined;
-      const graph = this.environment.moduleGraph;
-      const module = graph.getModuleById(RESOLVED_ID);
-      if (module === undefined) return undefined;
-      graph.invalidateModule(module);
-      return [...modules, module];
-    },
-  };
+  });
 }

@@ -8,13 +8,12 @@
  * the files. The dev server serves them from memory at the same paths.
  */
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
 import { normalizePath, type Plugin } from 'vite';
-import { loadStoryFolder, type StoryFolder } from '../story/story-folder.ts';
+import type { StoryFolder } from '../story/folders.ts';
+import { loadStoryFolder, type LoadedStory } from '../story/story-folder.ts';
+import { MODULE_IDS } from '../vite/module-ids.ts';
+import { virtualModule } from '../vite/virtual-module.ts';
 import { renderStaticMap, staticMapData, type Size } from './render.ts';
-
-const VIRTUAL_ID = 'virtual:static-maps';
-const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
 /**
  * The two shapes of each picture, in CSS pixels; the page picks one by where it is shown
@@ -41,7 +40,7 @@ export interface StaticMap {
 }
 
 /** Every step's picture. */
-export function renderStoryMaps({ story, layers }: StoryFolder, assetsDir = 'assets'): StaticMap[] {
+export function renderStoryMaps({ story, layers }: LoadedStory, assetsDir = 'assets'): StaticMap[] {
   const data = staticMapData(layers.style, layers.collections);
   const shapes = Object.keys(STATIC_MAP_SIZES) as StaticMapShape[];
   return story.steps.flatMap((step) =>
@@ -55,11 +54,11 @@ export function renderStoryMaps({ story, layers }: StoryFolder, assetsDir = 'ass
 }
 
 export interface StaticMapsPluginOptions {
-  /** The story folder, relative to the Vite root. */
-  dir: string;
+  /** The story whose steps are drawn. */
+  story: StoryFolder;
 }
 
-export function staticMapsPlugin({ dir }: StaticMapsPluginOptions): Plugin {
+export function staticMapsPlugin({ story }: StaticMapsPluginOptions): Plugin {
   let root = process.cwd();
   /** The base as configured: Vite resolves a relative `./` to `/` for SSR builds, not for client ones. */
   let configuredBase: string | undefined;
@@ -69,10 +68,10 @@ export function staticMapsPlugin({ dir }: StaticMapsPluginOptions): Plugin {
   let inputs: string[] = [];
 
   // Rendering all steps takes a moment: keep the result until the story folder is read again.
-  let cached: { folder: StoryFolder; maps: StaticMap[] } | undefined;
+  let cached: { folder: LoadedStory; maps: StaticMap[] } | undefined;
   /** Every step's picture, or none when the story is invalid (the story plugin reports why). */
   const maps = (): StaticMap[] => {
-    const result = loadStoryFolder(resolve(root, dir), root);
+    const result = loadStoryFolder(story.dir, root);
     inputs = result.files.map((file) => normalizePath(file));
     if (!result.ok) return [];
     if (cached?.folder !== result.folder)
@@ -80,8 +79,10 @@ export function staticMapsPlugin({ dir }: StaticMapsPluginOptions): Plugin {
     return cached.maps;
   };
 
-  return {
+  return virtualModule({
     name: 'static-maps',
+    id: MODULE_IDS.staticMaps,
+    madeFrom: (path) => inputs.includes(path),
 
     config(user) {
       configuredBase = user.base;
@@ -95,12 +96,7 @@ export function staticMapsPlugin({ dir }: StaticMapsPluginOptions): Plugin {
       assetsDir = config.build.assetsDir;
     },
 
-    resolveId(id) {
-      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
-    },
-
-    load(id) {
-      if (id !== RESOLVED_ID) return undefined;
+    load() {
       let rendered: StaticMap[];
       try {
         rendered = maps();
@@ -137,15 +133,5 @@ export function staticMapsPlugin({ dir }: StaticMapsPluginOptions): Plugin {
         }
       });
     },
-
-    // The virtual module has no file of its own: reload it when the story or the geodata change.
-    hotUpdate({ file: changed, modules }) {
-      if (!inputs.includes(normalizePath(changed))) return undefined;
-      const graph = this.environment.moduleGraph;
-      const module = graph.getModuleById(RESOLVED_ID);
-      if (module === undefined) return undefined;
-      graph.invalidateModule(module);
-      return [...modules, module];
-    },
-  };
+  });
 }

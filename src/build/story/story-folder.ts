@@ -13,13 +13,13 @@ import { parseStory } from './parse.ts';
 
 export const STORY_FILE = 'story.md';
 
-export interface StoryFolder {
+export interface LoadedStory {
   story: Story;
   layers: StoryLayers;
 }
 
 export type StoryFolderResult =
-  { ok: true; folder: StoryFolder; files: string[] } | { ok: false; errors: StoryError[]; files: string[] };
+  { ok: true; folder: LoadedStory; files: string[] } | { ok: false; errors: StoryError[]; files: string[] };
 
 const cache = new Map<string, { key: string; result: StoryFolderResult }>();
 

@@ -6,58 +6,45 @@
 import { resolve } from 'node:path';
 import { normalizePath, type Plugin } from 'vite';
 import { formatErrors } from '../../shared/story/errors.ts';
+import { MODULE_IDS } from '../vite/module-ids.ts';
+import { virtualModule } from '../vite/virtual-module.ts';
+import type { StoryFolder } from './folders.ts';
 import { loadStoryFolder, STORY_FILE } from './story-folder.ts';
 
-const VIRTUAL_ID = 'virtual:story';
-const RESOLVED_ID = `\0${VIRTUAL_ID}`;
-
 export interface StoryPluginOptions {
-  /** The story's folder (its story.md, layers.yaml), relative to the Vite root. */
-  dir: string;
+  /** The story this build serves. */
+  story: StoryFolder;
 }
 
-export function storyPlugin({ dir }: StoryPluginOptions): Plugin {
+export function storyPlugin({ story }: StoryPluginOptions): Plugin {
   let root = process.cwd();
   /** The files the story was last read from: the story, its layers.yaml, its datasets. */
   let inputs: string[] = [];
 
-  return {
+  return virtualModule({
     name: 'story',
+    id: MODULE_IDS.story,
+    madeFrom: (path) => inputs.includes(path),
 
     configResolved(config) {
       root = config.root;
     },
 
-    resolveId(id) {
-      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
-    },
-
-    load(id) {
-      if (id !== RESOLVED_ID) return undefined;
-      const result = loadStoryFolder(resolve(root, dir), root);
+    load() {
+      const result = loadStoryFolder(story.dir, root);
       inputs = result.files.map((file) => normalizePath(file));
       for (const path of result.files) this.addWatchFile(path);
       if (result.ok) return `export default ${JSON.stringify(result.folder.story)};`;
 
       const first = result.errors[0];
-      const file = resolve(root, first?.file ?? `${dir}/${STORY_FILE}`);
+      const file = resolve(root, first?.file ?? resolve(story.dir, STORY_FILE));
       return this.error({
         message: formatErrors(result.errors),
         id: file,
         loc: { file, line: first?.line ?? 1, column: first?.column ?? 1 },
       });
     },
-
-    // The virtual module has no file of its own: reload it when the story, its layers or its data change.
-    hotUpdate({ file: changed, modules }) {
-      if (!inputs.includes(normalizePath(changed))) return undefined;
-      const graph = this.environment.moduleGraph;
-      const module = graph.getModuleById(RESOLVED_ID);
-      if (module === undefined) return undefined;
-      graph.invalidateModule(module);
-      return [...modules, module];
-    },
-  };
+  });
 }
 
 /**
