@@ -8,6 +8,7 @@ import { normalizePath, type Plugin } from 'vite';
 import { formatErrors } from '../../shared/story/errors.ts';
 import { geoFiles, loadKnownIds } from './known-ids.ts';
 import { parseStory } from './parse.ts';
+import { readAbout } from './about-file.ts';
 import type { KnownIds } from '../../shared/story/types.ts';
 
 const VIRTUAL_ID = 'virtual:story';
@@ -27,9 +28,13 @@ export function storyPlugin({
   let root = process.cwd();
   const storyPath = (): string => normalizePath(resolve(root, file));
   const geoPath = (): string => normalizePath(resolve(root, geoDir));
+  // about.md and the facts file it names, as last loaded.
+  let aboutInputs = new Set<string>();
   const isInput = (changed: string): boolean => {
     const path = normalizePath(changed);
-    return path === storyPath() || (path.startsWith(`${geoPath()}/`) && path.endsWith('.geojson'));
+    return (
+      path === storyPath() || aboutInputs.has(path) || (path.startsWith(`${geoPath()}/`) && path.endsWith('.geojson'))
+    );
   };
 
   return {
@@ -59,7 +64,22 @@ export function storyPlugin({
         return this.error(`cannot load the story: ${error instanceof Error ? error.message : String(error)}`);
       }
       const result = parseStory(source, file, known);
-      if (result.ok) return `export default ${JSON.stringify(result.story)};`;
+      if (result.ok) {
+        const about = readAbout(file, root);
+        aboutInputs = new Set(about.inputs.map((path) => normalizePath(path)));
+        for (const path of aboutInputs) this.addWatchFile(path);
+        if (about.result?.ok === false) {
+          const first = about.result.errors[0];
+          const path = about.inputs[0] ?? story;
+          return this.error({
+            message: formatErrors(about.result.errors),
+            id: path,
+            loc: { file: path, line: first?.line ?? 1, column: first?.column ?? 1 },
+          });
+        }
+        const full = about.result === undefined ? result.story : { ...result.story, about: about.result.html };
+        return `export default ${JSON.stringify(full)};`;
+      }
 
       const first = result.errors[0];
       const note =

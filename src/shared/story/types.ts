@@ -69,6 +69,8 @@ export interface StoryMeta {
 export interface Story {
   meta: StoryMeta;
   steps: Step[];
+  /** "About this map" from the story's about.md, rendered at build time; safe to insert (raw HTML refused). */
+  about?: string;
 }
 
 export interface KnownFeature {
