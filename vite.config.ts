@@ -3,12 +3,14 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { storyPlugin } from './src/build/story/vite-plugin-story.ts';
 import { mapFontsPlugin } from './src/build/map/vite-plugin-map-fonts.ts';
-import { islandsPlugin } from './src/build/map/vite-plugin-islands.ts';
 import { staticMapsPlugin } from './src/build/static-map/vite-plugin-static-maps.ts';
 import { ELEMENT_FILE, embedPlugin } from './src/build/embed/vite-plugin-embed.ts';
 
 const root = import.meta.dirname;
 const ELEMENT_ENTRY = 'src/entries/embed.ts';
+// The story this build serves, and its datasets.
+const STORY_FILE = 'story/kurils/story.md';
+const GEO_DIR = 'geo/kurils/out';
 
 // `--mode e2e` builds the production bundle plus the test-only hook (see src/app/map/test-hook.ts);
 // the plain build has no trace of it.
@@ -17,17 +19,16 @@ export default defineConfig(({ command, mode, isSsrBuild }) => ({
   base: './',
   plugins: [
     svelte(),
-    storyPlugin(),
-    mapFontsPlugin(),
-    islandsPlugin(),
+    storyPlugin({ file: STORY_FILE, geoDir: GEO_DIR }),
+    mapFontsPlugin({ geoDir: GEO_DIR }),
     staticMapsPlugin(),
-    // embed.js (the <kuril-story> element) and embed-frame.js (the iframe's host page script).
+    // embed.js (the story's custom element) and embed-frame.js (the iframe's host page script).
     embedPlugin({ elementEntry: ELEMENT_ENTRY, frameEntry: 'src/entries/embed-frame.ts' }),
   ],
   define: {
     __E2E__: JSON.stringify(mode === 'e2e'),
     // The offline copy (src/app/offline): built pages only; scripts/build.ts turns it off for --no-offline.
-    __OFFLINE__: JSON.stringify(command === 'build' && process.env.KURIL_OFFLINE !== 'off'),
+    __OFFLINE__: JSON.stringify(command === 'build' && process.env.STORY_OFFLINE !== 'off'),
   },
   optimizeDeps: {
     // maplibre-gl 6 ships an ES module worker that the dev pre-bundler would break.

@@ -65,7 +65,7 @@ try {
     window.scrollBy(0, 1);
     return performance.now();
   });
-  await page.waitForFunction(() => performance.getEntriesByName('kuril:map-rendered').length > 0, undefined, {
+  await page.waitForFunction(() => performance.getEntriesByName('story:map-rendered').length > 0, undefined, {
     timeout: 120_000,
   });
   const timing = await page.evaluate(() => {
@@ -76,7 +76,7 @@ try {
     return {
       firstTextPaint: paint?.startTime ?? NaN,
       mapLibraryLoaded: mapChunk ? mapChunk.responseEnd : NaN,
-      firstMapRender: performance.getEntriesByName('kuril:map-rendered')[0]?.startTime ?? NaN,
+      firstMapRender: performance.getEntriesByName('story:map-rendered')[0]?.startTime ?? NaN,
     };
   });
 

@@ -26,7 +26,7 @@ const outDir = join(root, mode === 'e2e' ? 'dist-e2e' : 'dist');
 const ssrDir = join(root, 'node_modules/.cache/kuril-ssr', mode);
 // `--no-offline`: no service worker registration in the pages (vite.config.ts reads this).
 const offline = !process.argv.includes('--no-offline');
-if (!offline) process.env.KURIL_OFFLINE = 'off';
+if (!offline) process.env.STORY_OFFLINE = 'off';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);

@@ -73,14 +73,14 @@ async function storyFrame(page: Page): Promise<Frame> {
 async function settled(where: Page | Frame, stepId: string): Promise<MapReport> {
   await where.waitForFunction(
     (id) => {
-      const report = window.__kurilMap?.report();
+      const report = window.__storyMap?.report();
       return report?.stepId === id && !report.moving;
     },
     stepId,
     { timeout: 60_000 },
   );
-  await where.evaluate(() => window.__kurilMap!.idle());
-  return where.evaluate(() => window.__kurilMap!.report());
+  await where.evaluate(() => window.__storyMap!.idle());
+  return where.evaluate(() => window.__storyMap!.report());
 }
 
 /** Scrolls the HOST page so that step `index` of the story in the iframe is the active one. */
@@ -241,7 +241,7 @@ test('options: a dark, English-only embed that starts at a later step, and a com
   const element = page.locator('kuril-story');
   await expect(element.locator('.step')).toHaveCount(steps.length - 6);
   await expect(element.locator('.step').first()).toHaveAttribute('id', start.id);
-  await expect(element.locator('.kuril')).toHaveAttribute('data-theme', 'dark');
+  await expect(element.locator('.map-story')).toHaveAttribute('data-theme', 'dark');
   await expect(element.locator('.credits')).toHaveCount(0);
   await expect(element.locator('select')).toHaveValue('en');
 
@@ -261,7 +261,7 @@ test('no service worker in a newsroom’s pages, unless the iframe is asked for 
   const registrations = () =>
     page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope));
   const drawn = (where: Page | Frame) =>
-    where.waitForFunction(() => performance.getEntriesByName('kuril:map-rendered').length > 0);
+    where.waitForFunction(() => performance.getEntriesByName('story:map-rendered').length > 0);
 
   await page.goto(`${HOST}iframe.html?story=${encodeURIComponent(BASE_PATH_STORY)}`);
   const frame = await storyFrame(page);

@@ -89,8 +89,8 @@ async function storyFrame(page: Page): Promise<Frame> {
 
 /** Waits for the live map in `where` to be drawn and still. */
 async function liveMap(where: Page | Frame): Promise<void> {
-  await where.waitForFunction(() => Boolean(window.__kurilMap), undefined, { timeout: 60_000 });
-  await where.evaluate(() => window.__kurilMap!.idle());
+  await where.waitForFunction(() => Boolean(window.__storyMap), undefined, { timeout: 60_000 });
+  await where.evaluate(() => window.__storyMap!.idle());
   expect(await where.locator('.map-frame canvas').count()).toBe(1);
 }
 
@@ -237,7 +237,7 @@ test('iframe: hostile viewport numbers from the parent leave the iframe’s heig
     target.postMessage('not a pym message', '*');
   });
   await frame.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  await frame.evaluate(() => window.__kurilMap!.idle());
+  await frame.evaluate(() => window.__storyMap!.idle());
 
   expect(await iframe.evaluate((el) => el.getBoundingClientRect().height)).toBeCloseTo(height, 0);
   const longest = await frame.evaluate(() =>

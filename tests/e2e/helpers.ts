@@ -50,21 +50,21 @@ export function watchPage(page: Page, baseURL: string): PageWatch {
  * came by a deep link: a pointer move stands in for a reader who has just arrived.
  */
 export async function engage(page: Page): Promise<void> {
-  if (await page.evaluate(() => Boolean(window.__kurilMap))) return;
+  if (await page.evaluate(() => Boolean(window.__storyMap))) return;
   await page.mouse.move(2, 2);
 }
 
 /** What the map shows now; waits for the map to exist (it loads after the text is painted). */
 export async function mapReport(page: Page): Promise<MapReport> {
   await engage(page);
-  await page.waitForFunction(() => Boolean(window.__kurilMap), undefined, { timeout: 60_000 });
-  return page.evaluate(() => window.__kurilMap!.report());
+  await page.waitForFunction(() => Boolean(window.__storyMap), undefined, { timeout: 60_000 });
+  return page.evaluate(() => window.__storyMap!.report());
 }
 
 /** Waits until the map shows `stepId` and has stopped moving and drawing. */
 export async function settledOn(page: Page, stepId: string): Promise<MapReport> {
   await engage(page);
-  await page.waitForFunction(() => Boolean(window.__kurilMap), undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => Boolean(window.__storyMap), undefined, { timeout: 60_000 });
   await expect
     .poll(
       async () => {
@@ -74,7 +74,7 @@ export async function settledOn(page: Page, stepId: string): Promise<MapReport> 
       { timeout: 60_000, intervals: [100, 250, 500] },
     )
     .toBe(true);
-  await page.evaluate(() => window.__kurilMap!.idle());
+  await page.evaluate(() => window.__storyMap!.idle());
   return mapReport(page);
 }
 
@@ -131,7 +131,7 @@ export async function expectFramed(page: Page, report: MapReport, step: Story['s
     // Take the copy of the corner in the world the camera looks at (boxes may cross 180°).
     const centerLng = report.camera.center[0];
     const corner: [number, number] = [lng + 360 * Math.round((centerLng - lng) / 360), lat];
-    const { x, y } = await page.evaluate((c) => window.__kurilMap!.project(c), corner);
+    const { x, y } = await page.evaluate((c) => window.__storyMap!.project(c), corner);
     expect(x, `x of ${corner} on ${step.id}`).toBeGreaterThanOrEqual(report.padding.left - slack);
     expect(x, `x of ${corner} on ${step.id}`).toBeLessThanOrEqual(report.canvas.width - report.padding.right + slack);
     expect(y, `y of ${corner} on ${step.id}`).toBeGreaterThanOrEqual(report.padding.top - slack);

@@ -27,7 +27,7 @@ test.afterEach(async ({}, testInfo) => {
 test('an island answers by keyboard: names in three scripts, area, status; Esc closes', async ({ page }) => {
   await page.goto(`./#${islandsStep.id}`);
   await settledOn(page, islandsStep.id);
-  const summary = page.locator('.island-picker summary');
+  const summary = page.locator('.panel-picker summary');
   await openTools(page);
   await summary.focus();
   await page.keyboard.press('Enter');
@@ -49,8 +49,8 @@ test('an island answers by keyboard: names in three scripts, area, status; Esc c
 test('tapping an island on the map opens its card', async ({ page }) => {
   await page.goto(`./#${islandsStep.id}`);
   await settledOn(page, islandsStep.id);
-  const { x, y } = await page.evaluate((point) => window.__kurilMap!.project(point), insideIturup);
-  expect(await page.evaluate((p) => window.__kurilMap!.landAt(p), { x, y })).toContain('iturup');
+  const { x, y } = await page.evaluate((point) => window.__storyMap!.project(point), insideIturup);
+  expect(await page.evaluate((p) => window.__storyMap!.landAt(p), { x, y })).toContain('iturup');
   const canvas = (await page.locator('.map-frame canvas').boundingBox())!;
   await page.mouse.click(canvas.x + x, canvas.y + y);
   await expect(page.getByRole('dialog', { name: 'Iturup' })).toContainText('択捉島');

@@ -36,7 +36,7 @@ test.afterEach(async ({}, testInfo) => {
 /** Ink pixels (darker than mid-grey, so antialiased strokes count) in a box around a map point. */
 async function inkAround(page: Page, lngLat: [number, number]): Promise<number> {
   const canvas = (await page.locator('.map-frame canvas').boundingBox())!;
-  const { x, y } = await page.evaluate((c) => window.__kurilMap!.project(c), lngLat);
+  const { x, y } = await page.evaluate((c) => window.__storyMap!.project(c), lngLat);
   const clip = { x: canvas.x + x - 60, y: canvas.y + y - 20, width: 120, height: 40 };
   const png = await page.screenshot({ clip });
   return page.evaluate(async (base64) => {
@@ -69,14 +69,14 @@ test('Japanese and Cyrillic labels are drawn from the self-hosted fonts', async 
   await expect(names).toHaveValue(story.meta.defaults.names);
   await names.selectOption('ja');
   await closeTools(page);
-  await page.evaluate(() => window.__kurilMap!.idle());
+  await page.evaluate(() => window.__storyMap!.idle());
   await expect.poll(() => fontFiles.some((f) => /noto-sans-jp-.*\.woff2$/.test(f))).toBe(true);
   await expect.poll(() => inkAround(page, iturupLabel), { message: 'kanji label pixels' }).toBeGreaterThan(40);
 
   await openTools(page);
   await names.selectOption('ru');
   await closeTools(page);
-  await page.evaluate(() => window.__kurilMap!.idle());
+  await page.evaluate(() => window.__storyMap!.idle());
   await expect.poll(() => fontFiles.some((f) => /noto-sans-cyrillic-.*\.woff2$/.test(f))).toBe(true);
   await expect.poll(() => inkAround(page, iturupLabel), { message: 'Cyrillic label pixels' }).toBeGreaterThan(40);
 });
@@ -85,7 +85,7 @@ test('the label text follows the chosen language', async ({ page }) => {
   await page.goto(`./#${iturupStep.id}`);
   await settledOn(page, iturupStep.id);
   const rendered = async () =>
-    page.evaluate(() => window.__kurilMap!.renderedLabels().filter((t) => /Iturup|Etorofu|択捉|Итуруп/.test(t)));
+    page.evaluate(() => window.__storyMap!.renderedLabels().filter((t) => /Iturup|Etorofu|択捉|Итуруп/.test(t)));
   await expect.poll(rendered).toContain('Iturup / Etorofu');
   await openTools(page);
   await page.getByRole('combobox', { name: 'Place names' }).selectOption('ja');

@@ -40,7 +40,7 @@ async function mapRegion(page: Page, stepId: string) {
 /** The occupation route is drawn to its end: each arm's gradient one colour, its dated points all shown. */
 async function revealComplete(page: Page, layer: string): Promise<boolean> {
   return page.evaluate((owner) => {
-    const hook = window.__kurilMap!;
+    const hook = window.__storyMap!;
     const arms = ['north', 'south'].map((arm) => JSON.stringify(hook.paint(`${owner}-${arm}-line`, 'line-gradient')));
     // The points' filter shows those dated up to the share of the campaign drawn: all of it.
     const points = hook.filter(`${owner}-circle`) as [string, unknown, [string, unknown, number]];

@@ -36,7 +36,7 @@ async function expectSlide(page: Page, index: number): Promise<void> {
   const report = await settledOn(page, step.id);
   expectStepState(report, step);
   await expectFramed(page, report, step);
-  expect(await page.evaluate(() => window.__kurilMap!.highlighted().sort())).toEqual([...step.highlight].sort());
+  expect(await page.evaluate(() => window.__storyMap!.highlighted().sort())).toEqual([...step.highlight].sort());
   await expect.poll(() => new URL(page.url()).hash).toBe(`#${step.id}`);
   expect(new URL(page.url()).searchParams.has('present')).toBe(true);
 }

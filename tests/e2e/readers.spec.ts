@@ -520,7 +520,7 @@ test.describe('axe', () => {
 
     // Opened by keyboard as in islands.spec.ts (whether they can be tapped is the next describe's).
     await openTools(page);
-    const summary = page.locator('.island-picker summary');
+    const summary = page.locator('.panel-picker summary');
     await summary.focus();
     await page.keyboard.press('Enter');
     const iturup = page.getByRole('button', { name: 'Iturup' });
@@ -540,7 +540,7 @@ test.describe('axe', () => {
 
     await page.getByRole('button', { name: 'Explore map' }).click();
     await expect(page.locator('.map-frame')).not.toHaveAttribute('aria-hidden', /.*/);
-    await page.evaluate(() => window.__kurilMap!.idle());
+    await page.evaluate(() => window.__storyMap!.idle());
     await check('exploring');
 
     expect(found, `axe violations:\n${found.join('\n')}`).toEqual([]);
@@ -567,12 +567,12 @@ test.describe('islands by touch', () => {
         [container, parts] as const,
       );
     await openTools(page);
-    await page.locator('.island-picker summary').click();
+    await page.locator('.panel-picker summary').click();
     await expect(page.getByRole('button', { name: 'Iturup' })).toBeVisible();
-    expect.soft(await covered('.island-picker ul', 'button'), 'covered entries of the islands list').toEqual([]);
+    expect.soft(await covered('.panel-picker ul', 'button'), 'covered entries of the islands list').toEqual([]);
     await page.getByRole('button', { name: 'Kunashir' }).click();
     await expect(page.getByRole('dialog', { name: 'Kunashir' })).toBeVisible();
-    expect(await covered('.island-card', 'h2, dt, dd, button'), 'covered parts of the island card').toEqual([]);
+    expect(await covered('.panel-card', 'h2, dt, dd, button'), 'covered parts of the island card').toEqual([]);
   });
 });
 
@@ -701,8 +701,8 @@ test.describe('a lost WebGL context', () => {
       await page.evaluate(() =>
         (window as unknown as { lostContext: WEBGL_lose_context }).lostContext.restoreContext(),
       );
-      await page.waitForFunction(() => Boolean(window.__kurilMap), undefined, { timeout: budget });
-      const report = await page.evaluate(() => window.__kurilMap!.idle().then(() => window.__kurilMap!.report()));
+      await page.waitForFunction(() => Boolean(window.__storyMap), undefined, { timeout: budget });
+      const report = await page.evaluate(() => window.__storyMap!.idle().then(() => window.__storyMap!.report()));
       expect(Date.now() - restoredAt, `round ${round}: the live map is back within ${budget} ms`).toBeLessThan(budget);
       expect(report.stepId).toBe(middle.id);
       expectStepState(report, middle);
@@ -718,7 +718,7 @@ test.describe('a lost WebGL context', () => {
       .poll(
         () =>
           page.evaluate(() =>
-            window.__kurilMap!.renderedLabels().some((label) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(label)),
+            window.__storyMap!.renderedLabels().some((label) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(label)),
           ),
         {
           message: 'Japanese place names on the rebuilt map',
@@ -742,7 +742,7 @@ test.describe('a lost WebGL context', () => {
     // After a short wait any move of the reader's (here the pointer) builds a new map.
     await expect(async () => {
       await page.mouse.move(5 + Math.random() * 20, 5 + Math.random() * 20);
-      expect(await page.evaluate(() => Boolean(window.__kurilMap))).toBe(true);
+      expect(await page.evaluate(() => Boolean(window.__storyMap))).toBe(true);
     }).toPass({ timeout: 30_000, intervals: [500] });
     const report = await settledOn(page, steps[1]!.id);
     expectStepState(report, steps[1]!);

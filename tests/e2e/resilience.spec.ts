@@ -198,7 +198,7 @@ test.describe('any canvas size', () => {
           { message: `a framed step at ${size.width}×${size.height}` },
         )
         .toBe(true);
-      await page.evaluate(() => window.__kurilMap!.idle());
+      await page.evaluate(() => window.__storyMap!.idle());
       expect(warnings, `warnings at ${size.width}×${size.height}`).toEqual([]);
     }
   });

@@ -51,7 +51,7 @@ test('walking every step in order lands on each declared state', async ({ page }
     const report = await settledOn(page, step.id);
     expectStepState(report, step);
     await expectFramed(page, report, step);
-    expect(await page.evaluate(() => window.__kurilMap!.highlighted().sort())).toEqual([...step.highlight].sort());
+    expect(await page.evaluate(() => window.__storyMap!.highlighted().sort())).toEqual([...step.highlight].sort());
     // The address follows once the scroll has settled (the map may already be on the step).
     await expect.poll(() => new URL(page.url()).hash).toBe(`#${step.id}`);
   }
@@ -94,7 +94,7 @@ test('the canvas draws land', async ({ page }) => {
   let checked = 0;
   let landColoured = 0;
   for (const lngLat of inland) {
-    const { x, y } = await page.evaluate((c) => window.__kurilMap!.project(c), lngLat);
+    const { x, y } = await page.evaluate((c) => window.__storyMap!.project(c), lngLat);
     const clear =
       x > report.padding.left &&
       x < canvasBox.width - report.padding.right &&
@@ -116,7 +116,7 @@ test('a deep link opens on its step at once, End goes to the last step, Home bac
   isMobile,
 }) => {
   await page.goto(`./#${middle.id}`);
-  await page.waitForFunction(() => Boolean(window.__kurilMap));
+  await page.waitForFunction(() => Boolean(window.__storyMap));
   const atOnce = await mapReport(page);
   expect(atOnce.stepId).toBe(middle.id);
   expect(atOnce.moving, 'no flight on a deep link').toBe(false);
@@ -186,7 +186,7 @@ test('the production bundle carries no test hook', async ({ page }) => {
   const { readdirSync, readFileSync } = await import('node:fs');
   const files = readdirSync('dist/assets').filter((f) => f.endsWith('.js'));
   expect(files.length).toBeGreaterThan(0);
-  for (const file of files) expect(readFileSync(`dist/assets/${file}`, 'utf8')).not.toContain('__kurilMap');
+  for (const file of files) expect(readFileSync(`dist/assets/${file}`, 'utf8')).not.toContain('__storyMap');
   void page;
 });
 
@@ -213,7 +213,7 @@ test('a revealed layer draws with the reader through its step, and whole at once
   const revealing = steps.find((s) => s.reveal);
   expect(revealing, 'a step with reveal').toBeDefined();
   const reach = async () => {
-    const filter = (await page.evaluate(() => window.__kurilMap!.filter('occupation-1945-circle'))) as unknown[];
+    const filter = (await page.evaluate(() => window.__storyMap!.filter('occupation-1945-circle'))) as unknown[];
     return (filter[2] as [string, unknown, number])[2];
   };
   // Scrolled into from the step before: a deep link or a key would show the step's end state.

@@ -4,7 +4,7 @@
  * exactly those glyphs (vite-plugin-map-fonts.ts), so the page borrows them under one family name,
  * each face fetched only if a character in its range is shown.
  */
-export const NAME_FONT_FAMILY = 'Kuril Place Names';
+export const NAME_FONT_FAMILY = 'Story Place Names';
 
 let registered = false;
 

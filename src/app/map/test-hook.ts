@@ -21,7 +21,7 @@ export interface MapReport {
 
 declare global {
   interface Window {
-    __kurilMap?: {
+    __storyMap?: {
       report(): MapReport;
       /** Resolves once the map has finished moving and drawing. */
       idle(): Promise<void>;
@@ -55,7 +55,7 @@ function opacityRatio(map: MapLibreMap, spec: LayerSpecification): number {
 /** `layers`: the style's layers as built, before any step changed them (the full opacities). */
 export function installTestHook(map: MapLibreMap, currentStep: () => Step, layers: LayerSpecification[]): void {
   const initial = new Map(layers.map((spec) => [spec.id, spec] as const));
-  window.__kurilMap = {
+  window.__storyMap = {
     report() {
       const layers: Record<string, number> = {};
       for (const spec of initial.values()) {

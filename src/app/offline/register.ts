@@ -7,7 +7,7 @@
  */
 
 /** The mark StoryMap sets when the first full map is drawn. */
-const MAP_RENDERED = 'kuril:map-rendered';
+const MAP_RENDERED = 'story:map-rendered';
 
 function mapRendered(): Promise<void> {
   return new Promise((resolve) => {

@@ -1,7 +1,7 @@
 /**
  * Build plumbing for the two ways a news site embeds the story.
  *
- * - `embed.js` (the `<kuril-story>` element, an ES module entry of the client build): Vite puts
+ * - `embed.js` (the story's custom element, an ES module entry of the client build): Vite puts
  *   CSS into files, links an entry's CSS only from HTML and injects lazily loaded chunks' CSS into
  *   `document.head`, none of which styles a shadow root. After bundling, this plugin writes into
  *   embed.js the list of every stylesheet reachable from it (paths relative to embed.js), which
@@ -14,12 +14,14 @@
  */
 import { dirname, posix, relative, resolve } from 'node:path';
 import { build, type Plugin, type Rolldown } from 'vite';
+import type { FrameStory } from '../../shared/embed/frame-story.ts';
+import { STORY_PLUGIN, type StoryPluginApi } from '../story/vite-plugin-story.ts';
 
 type OutputBundle = Rolldown.OutputBundle;
 type OutputChunk = Rolldown.OutputChunk;
 
 /** What embed.ts holds until the build writes the stylesheet list in its place. */
-export const EMBED_CSS_PLACEHOLDER = '__KURIL_EMBED_CSS__';
+export const EMBED_CSS_PLACEHOLDER = '__STORY_EMBED_CSS__';
 export const ELEMENT_FILE = 'embed.js';
 export const FRAME_FILE = 'embed-frame.js';
 
@@ -65,14 +67,18 @@ export function fillCssPlaceholder(code: string, hrefs: readonly string[]): stri
   return code.replace(pattern, () => JSON.stringify(hrefs));
 }
 
-/** Builds the host page script on its own: one self-contained classic script. */
-async function buildFrameScript(root: string, entry: string): Promise<string> {
+/**
+ * Builds the host page script on its own: one self-contained classic script, with the story's
+ * element name and title written in (`__FRAME_STORY__`, src/entries/embed-frame.ts).
+ */
+async function buildFrameScript(root: string, entry: string, story: FrameStory): Promise<string> {
   const output = await build({
     root,
     configFile: false,
     logLevel: 'warn',
     publicDir: false,
     plugins: [pymWithoutAutoInit()],
+    define: { __FRAME_STORY__: JSON.stringify({ element: story.element, title: story.title }) },
     build: {
       write: false,
       // Plain enough for any browser a news reader may bring.
@@ -81,7 +87,7 @@ async function buildFrameScript(root: string, entry: string): Promise<string> {
       copyPublicDir: false,
       emptyOutDir: false,
       reportCompressedSize: false,
-      lib: { entry, formats: ['iife'], name: 'KurilStoryFrame', fileName: () => FRAME_FILE },
+      lib: { entry, formats: ['iife'], name: 'StoryEmbedFrame', fileName: () => FRAME_FILE },
     },
   });
   const outputs = Array.isArray(output) ? output : [output];
@@ -95,7 +101,7 @@ async function buildFrameScript(root: string, entry: string): Promise<string> {
 
 function pymWithoutAutoInit(): Plugin {
   return {
-    name: 'kuril-embed-pym',
+    name: 'embed-pym',
     transform(code, id) {
       return PYM_FILE.test(id.split('?')[0]!) ? { code: withoutPymAutoInit(code), map: null } : undefined;
     },
@@ -111,12 +117,21 @@ export interface EmbedPluginOptions {
 
 export function embedPlugin({ frameEntry, elementEntry }: EmbedPluginOptions): Plugin[] {
   let root = process.cwd();
+  let storyApi: StoryPluginApi | undefined;
+  const frameStory = (): FrameStory => {
+    const meta = storyApi?.meta();
+    if (meta === undefined) throw new Error('the embed plugin has not been configured');
+    return { element: meta.embedElement, title: meta.title };
+  };
   return [
     pymWithoutAutoInit(),
     {
-      name: 'kuril-embed',
+      name: 'embed',
       configResolved(config) {
         root = config.root;
+        const found = config.plugins.find((plugin) => plugin.name === STORY_PLUGIN);
+        if (found === undefined) throw new Error(`the embed plugin needs the story plugin (${STORY_PLUGIN}) before it`);
+        storyApi = found.api as StoryPluginApi;
       },
       async generateBundle(_options, bundle) {
         if (this.environment.config.consumer !== 'client') return;
@@ -131,7 +146,7 @@ export function embedPlugin({ frameEntry, elementEntry }: EmbedPluginOptions): P
         this.emitFile({
           type: 'asset',
           fileName: FRAME_FILE,
-          source: await buildFrameScript(root, resolve(root, frameEntry)),
+          source: await buildFrameScript(root, resolve(root, frameEntry), frameStory()),
         });
       },
       // `vite` (dev) serves the same two URLs, so a test host page works against either server.
@@ -146,11 +161,13 @@ export function embedPlugin({ frameEntry, elementEntry }: EmbedPluginOptions): P
             return;
           }
           if (path !== `${server.config.base}${FRAME_FILE}`) return next();
-          buildFrameScript(root, resolve(root, frameEntry)).then((code) => {
-            res.setHeader('Content-Type', 'text/javascript');
-            res.setHeader('Cache-Control', 'no-cache');
-            res.end(code);
-          }, next);
+          Promise.resolve()
+            .then(() => buildFrameScript(root, resolve(root, frameEntry), frameStory()))
+            .then((code) => {
+              res.setHeader('Content-Type', 'text/javascript');
+              res.setHeader('Cache-Control', 'no-cache');
+              res.end(code);
+            }, next);
         });
       },
     },

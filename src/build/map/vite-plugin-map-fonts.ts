@@ -90,13 +90,13 @@ interface SubsetFace {
   unicodeRange: string[];
 }
 
-async function buildFaces(root: string): Promise<SubsetFace[]> {
+async function buildFaces(root: string, dataDir: string): Promise<SubsetFace[]> {
   const require = createRequire(join(root, 'package.json'));
   const chunks = ['@fontsource/noto-sans', '@fontsource/noto-sans-jp'].flatMap((pkg) => {
     const dir = resolve(require.resolve(`${pkg}/package.json`), '..');
     return parseFontsourceCss(readFileSync(join(dir, '400.css'), 'utf8'), join(dir, 'files'));
   });
-  const byChunk = assignToChunks(labelCharacters(join(root, 'geo/kurils/out')), chunks);
+  const byChunk = assignToChunks(labelCharacters(dataDir), chunks);
   const faces: SubsetFace[] = [];
   for (const [chunk, chars] of byChunk) {
     const bytes = await subsetFont(readFileSync(chunk.file), chars.join(''), { targetFormat: 'woff2' });
@@ -109,12 +109,17 @@ async function buildFaces(root: string): Promise<SubsetFace[]> {
   return faces;
 }
 
+export interface MapFontsPluginOptions {
+  /** The story's datasets, whose label characters the fonts are cut to, relative to the Vite root. */
+  geoDir: string;
+}
+
 /** Serves `virtual:map-fonts`: `{ fontFaces }` for the style's root `font-faces` property. */
-export function mapFontsPlugin(): Plugin {
+export function mapFontsPlugin({ geoDir }: MapFontsPluginOptions): Plugin {
   let root = process.cwd();
   let isBuild = false;
   return {
-    name: 'kuril-map-fonts',
+    name: 'map-fonts',
     configResolved(config) {
       root = config.root;
       isBuild = config.command === 'build';
@@ -124,12 +129,12 @@ export function mapFontsPlugin(): Plugin {
     },
     async load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      const dataDir = join(root, 'geo/kurils/out');
+      const dataDir = join(root, geoDir);
       // Watch each data file (a directory would be taken for an import in dev).
       for (const name of existsSync(dataDir) ? readdirSync(dataDir) : []) {
         if (name.endsWith('.geojson')) this.addWatchFile(join(dataDir, name));
       }
-      const faces = await buildFaces(root);
+      const faces = await buildFaces(root, dataDir);
       const entries = faces.map((face) => {
         if (!isBuild) {
           const url = JSON.stringify(`data:font/woff2;base64,${face.bytes.toString('base64')}`);

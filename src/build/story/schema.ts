@@ -296,6 +296,58 @@ const DefaultsSchema = strictObject(
   'defaults',
 );
 
+/**
+ * A custom element name (the HTML standard's rule, simplified): lowercase, starts with a letter,
+ * has a hyphen; not one of the names SVG and MathML already use.
+ */
+export const CUSTOM_ELEMENT = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
+const RESERVED_ELEMENTS = [
+  'annotation-xml',
+  'color-profile',
+  'font-face',
+  'font-face-src',
+  'font-face-uri',
+  'font-face-format',
+  'font-face-name',
+  'missing-glyph',
+];
+
+const EmbedElementSchema = v.pipe(
+  v.string('embed_element must be text: a custom element name, e.g. my-story'),
+  v.regex(
+    CUSTOM_ELEMENT,
+    (issue) =>
+      `${issue.received} is not a custom element name — lowercase letters and digits with at least one hyphen, e.g. my-story`,
+  ),
+  v.check((name) => !RESERVED_ELEMENTS.includes(name), 'that name is taken by SVG or MathML — choose another'),
+);
+
+/** The "key: value" words a panel's status line may use, e.g. `{admin}`. */
+const PROPERTY_KEY = /^[a-z][a-z0-9_]*$/;
+
+const PanelSchema = strictObject(
+  {
+    title: text('panel.title', STORY_LIMITS.title),
+    dataset: v.pipe(v.string('panel.dataset must be the name of a dataset, e.g. land'), v.nonEmpty()),
+    features: v.pipe(
+      v.array(featureId, 'panel.features must be a list of feature ids, e.g. [iturup, kunashir]'),
+      v.minLength(1, 'panel.features must not be empty: the panel lists these features'),
+    ),
+    area_note: v.optional(text('panel.area_note', STORY_LIMITS.dek)),
+    status: v.optional(
+      v.pipe(
+        text('panel.status', STORY_LIMITS.dek),
+        v.check(
+          (status) => [...status.matchAll(/\{([^}]*)\}/g)].every((m) => PROPERTY_KEY.test(m[1] ?? '')),
+          'panel.status may name feature properties in braces, e.g. {admin} — lowercase letters, digits and _',
+        ),
+      ),
+    ),
+    codes: v.optional(v.record(v.string(), text("a code's words", STORY_LIMITS.title)), {}),
+  },
+  'panel',
+);
+
 export const FrontMatterSchema = strictObject(
   {
     title: text('title', STORY_LIMITS.title),
@@ -313,12 +365,16 @@ export const FrontMatterSchema = strictObject(
       ),
     ),
     defaults: v.optional(DefaultsSchema, {}),
+    how_to_read: v.optional(text('how_to_read', STORY_LIMITS.dek)),
+    embed_element: v.optional(EmbedElementSchema),
+    panel: v.optional(PanelSchema),
   },
   'front matter',
 );
 
 /** Front matter as written, after validation and with defaults filled in. */
 export type FrontMatterInput = v.InferOutput<typeof FrontMatterSchema>;
+export type PanelInput = v.InferOutput<typeof PanelSchema>;
 /** One step's YAML as written, after validation. */
 export type StepInput = v.InferOutput<typeof StepSchema>;
 export type CameraInput = StepInput['camera'];

@@ -8,37 +8,54 @@ import { normalizePath, type Plugin } from 'vite';
 import { formatErrors } from '../../shared/story/errors.ts';
 import { geoFiles, loadKnownIds } from './known-ids.ts';
 import { parseStory } from './parse.ts';
-import { readAbout } from './about-file.ts';
-import type { KnownIds } from '../../shared/story/types.ts';
+import { addContent } from './content.ts';
+import type { KnownIds, Story, StoryMeta } from '../../shared/story/types.ts';
+
+/** The plugin's name, by which the others find its `api`. */
+export const STORY_PLUGIN = 'story';
+
+export interface StoryPluginApi {
+  /** The story's front matter, as last served (parsed now if it has not been yet); throws on errors. */
+  meta(): StoryMeta;
+}
 
 const VIRTUAL_ID = 'virtual:story';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
 export interface StoryPluginOptions {
-  /** Story file, relative to the Vite root. */
-  file?: string;
+  /** Story file, relative to the Vite root: `story/<slug>/story.md`. */
+  file: string;
   /** Built datasets the story's feature ids come from, relative to the Vite root. */
-  geoDir?: string;
+  geoDir: string;
 }
 
-export function storyPlugin({
-  file = 'story/kurils/story.md',
-  geoDir = 'geo/kurils/out',
-}: StoryPluginOptions = {}): Plugin {
+export function storyPlugin({ file, geoDir }: StoryPluginOptions): Plugin {
   let root = process.cwd();
   const storyPath = (): string => normalizePath(resolve(root, file));
   const geoPath = (): string => normalizePath(resolve(root, geoDir));
-  // about.md and the facts file it names, as last loaded.
-  let aboutInputs = new Set<string>();
+  // about.md, the facts file it names and the panel's dataset, as last loaded.
+  let contentInputs = new Set<string>();
   const isInput = (changed: string): boolean => {
     const path = normalizePath(changed);
     return (
-      path === storyPath() || aboutInputs.has(path) || (path.startsWith(`${geoPath()}/`) && path.endsWith('.geojson'))
+      path === storyPath() || contentInputs.has(path) || (path.startsWith(`${geoPath()}/`) && path.endsWith('.geojson'))
     );
   };
 
+  // The story as last served, for the other plugins (the embed's host page script needs its element name).
+  let served: Story | undefined;
+  const api: StoryPluginApi = {
+    meta() {
+      if (served !== undefined) return served.meta;
+      const result = parseStory(readFileSync(storyPath()), file, loadKnownIds(geoPath()));
+      if (!result.ok) throw new Error(formatErrors(result.errors));
+      return result.story.meta;
+    },
+  };
+
   return {
-    name: 'kuril-story',
+    name: STORY_PLUGIN,
+    api,
 
     configResolved(config) {
       root = config.root;
@@ -65,20 +82,20 @@ export function storyPlugin({
       }
       const result = parseStory(source, file, known);
       if (result.ok) {
-        const about = readAbout(file, root);
-        aboutInputs = new Set(about.inputs.map((path) => normalizePath(path)));
-        for (const path of aboutInputs) this.addWatchFile(path);
-        if (about.result?.ok === false) {
-          const first = about.result.errors[0];
-          const path = about.inputs[0] ?? story;
-          return this.error({
-            message: formatErrors(about.result.errors),
-            id: path,
-            loc: { file: path, line: first?.line ?? 1, column: first?.column ?? 1 },
-          });
+        const content = addContent(result.story, file, new TextDecoder().decode(source), root, geoDir);
+        contentInputs = new Set(content.inputs.map((path) => normalizePath(path)));
+        for (const path of contentInputs) this.addWatchFile(path);
+        if (content.story !== undefined) {
+          served = content.story;
+          return `export default ${JSON.stringify(content.story)};`;
         }
-        const full = about.result === undefined ? result.story : { ...result.story, about: about.result.html };
-        return `export default ${JSON.stringify(full)};`;
+        const first = content.errors[0];
+        const path = first === undefined ? story : normalizePath(resolve(root, first.file));
+        return this.error({
+          message: formatErrors(content.errors),
+          id: path,
+          loc: { file: path, line: first?.line ?? 1, column: first?.column ?? 1 },
+        });
       }
 
       const first = result.errors[0];

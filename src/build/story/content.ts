@@ -1,0 +1,47 @@
+/**
+ * Node only: the parts of a story that live beside its story file or in its data, added to the
+ * parsed story — its About text (about.md with fact slots) and its feature panel's entries (read
+ * from the panel's dataset). Used by the story plugin, `npm run check:story` and the tests.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { StoryError } from '../../shared/story/errors.ts';
+import type { Story } from '../../shared/story/types.ts';
+import { readAbout } from './about-file.ts';
+import { panelItems } from './panel.ts';
+
+export interface StoryContent {
+  /** The story with `about` and `panelItems` filled in; undefined when there are errors. */
+  readonly story: Story | undefined;
+  readonly errors: StoryError[];
+  /** Absolute paths read (about.md, its facts file, the panel's dataset), for the dev server to watch. */
+  readonly inputs: string[];
+}
+
+/**
+ * `file` is the story file relative to `root`, `source` its text (for the panel's line), `geoDir`
+ * the folder of its datasets.
+ */
+export function addContent(story: Story, file: string, source: string, root: string, geoDir: string): StoryContent {
+  const about = readAbout(file, root);
+  const inputs = [...about.inputs];
+  const errors: StoryError[] = about.result?.ok === false ? [...about.result.errors] : [];
+  let full: Story = about.result?.ok === true ? { ...story, about: about.result.html } : story;
+
+  const panel = story.meta.panel;
+  if (panel !== undefined) {
+    const dataset = resolve(root, geoDir, `${panel.dataset}.geojson`);
+    const line = source.split(/\r?\n/).findIndex((l) => /^panel\s*:/.test(l)) + 1;
+    const at = (message: string): StoryError => ({ file, line: Math.max(line, 1), field: 'panel', message });
+    if (!existsSync(dataset)) {
+      errors.push(at(`${join(geoDir, `${panel.dataset}.geojson`)} is missing`));
+    } else {
+      inputs.push(dataset);
+      const json = JSON.parse(readFileSync(dataset, 'utf8')) as { features?: unknown };
+      const result = panelItems(panel, Array.isArray(json.features) ? json.features : []);
+      if (result.ok) full = { ...full, panelItems: result.items };
+      else errors.push(...result.problems.map(at));
+    }
+  }
+  return { story: errors.length === 0 ? full : undefined, errors, inputs };
+}
