@@ -1,5 +1,5 @@
 /**
- * Node only: the feature ids the story may use, read from the built datasets in `geo/kurils/out`.
+ * Node only: the feature ids the story may use, read from the story's built datasets (e.g. `geo/<slug>/out`).
  * Dataset id = file name without `.geojson`; feature id = `properties.id`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

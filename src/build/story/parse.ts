@@ -178,7 +178,7 @@ function rawId(value: unknown): string | undefined {
   return typeof value.id === 'string' ? value.id : undefined;
 }
 
-/** `story/kurils/story.md` → `kurils`; a file outside a story folder is named by itself. */
+/** `story/my-story/story.md` → `my-story`; a file outside a story folder is named by itself. */
 export function slugOf(file: string): string {
   const parts = file.split(/[\\/]/);
   const name = parts.at(-1) ?? file;

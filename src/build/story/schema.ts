@@ -13,7 +13,7 @@ export const NAME_LANGUAGES = ['en', 'ja', 'ru', 'both'] as const;
 
 /**
  * Size limits, in characters (the whole file in bytes), stated in every error and in FORMAT.md. Each
- * leaves ample room over the Kuril story (longest step text 467, alt 338, notes 236, citation 31, title 38,
+ * leaves ample room over the first story (longest step text 467, alt 338, notes 236, citation 31, title 38,
  * dek 110, credit 80; the file 14 KB) while keeping the page, which carries all of it, light.
  */
 export const STORY_LIMITS = {
@@ -180,7 +180,7 @@ const centerEntries = {
 };
 const frameEntries = {
   frame: v.pipe(
-    v.array(featureId, 'frame must be a list of feature ids, e.g. [iturup, kunashir]'),
+    v.array(featureId, 'frame must be a list of feature ids, e.g. [first-id, second-id]'),
     v.minLength(1, 'frame needs at least one feature id'),
   ),
   ...fit,
@@ -330,7 +330,7 @@ const PanelSchema = strictObject(
     title: text('panel.title', STORY_LIMITS.title),
     dataset: v.pipe(v.string('panel.dataset must be the name of a dataset, e.g. land'), v.nonEmpty()),
     features: v.pipe(
-      v.array(featureId, 'panel.features must be a list of feature ids, e.g. [iturup, kunashir]'),
+      v.array(featureId, 'panel.features must be a list of feature ids, e.g. [first-id, second-id]'),
       v.minLength(1, 'panel.features must not be empty: the panel lists these features'),
     ),
     area_note: v.optional(text('panel.area_note', STORY_LIMITS.dek)),

@@ -88,7 +88,7 @@ export interface PanelItem {
 export interface StoryMeta {
   /** The story's folder name (story/<slug>/story.md): its id in storage keys and window names. */
   slug: string;
-  /** The in-page embed's custom element, e.g. `kuril-story`; its iframe embed is `data-<element>`. */
+  /** The in-page embed's custom element, e.g. `my-story`; its iframe embed is `data-<element>`. */
   embedElement: string;
   /** The intro's sentence on how to read the story, if it has one. */
   howToRead?: string;
