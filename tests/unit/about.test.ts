@@ -19,7 +19,7 @@ import {
   formatSignedPercent,
 } from '../../src/shared/story/about.ts';
 import { formatError, formatErrors } from '../../src/shared/story/errors.ts';
-import { compileAbout } from '../../src/build/story/about.ts';
+import { compileAbout, FORMATTER_NAMES } from '../../src/build/story/about.ts';
 import { readAbout } from '../../src/build/story/about-file.ts';
 import { loadKnownIds } from '../../src/build/story/known-ids.ts';
 import { parseStory } from '../../src/build/story/parse.ts';
@@ -304,6 +304,14 @@ describe('about.md: fact slots', () => {
     expect(none.ok || none.errors.map(formatError)).toEqual([
       'about.md:3: {{ a.b | km }}: no facts file to fill it from — name one in front matter: facts: path/to/facts.json',
     ]);
+  });
+
+  it('FORMAT.md documents every formatter', () => {
+    const format = readFileSync(resolve(root, 'story/FORMAT.md'), 'utf8');
+    const documented = [...format.matchAll(/^\| `([a-z0-9-]+)`(?:, `[a-z0-9:-]+`)? \| (?:text|number|list) \|/gm)].map(
+      (m) => m[1],
+    );
+    expect(documented).toEqual(FORMATTER_NAMES);
   });
 
   it('fills every slot of the real about.md from the real facts.json', () => {
