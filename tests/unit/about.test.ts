@@ -19,7 +19,8 @@ import {
   formatSignedPercent,
 } from '../../src/shared/story/about.ts';
 import { formatError, formatErrors } from '../../src/shared/story/errors.ts';
-import { compileAbout, FORMATTER_NAMES } from '../../src/build/story/about.ts';
+import { compileAbout } from '../../src/build/story/about.ts';
+import { FORMATTER_NAMES } from '../../src/build/story/fact-slots.ts';
 import { readAbout } from '../../src/build/story/about-file.ts';
 import { loadKnownIds } from '../../src/build/story/known-ids.ts';
 import { parseStory } from '../../src/build/story/parse.ts';

@@ -9,7 +9,7 @@ import type { StateInline, Token } from 'markdown-it';
 import * as v from 'valibot';
 import { sortErrors, type Problem, type StoryError } from '../../shared/story/errors.ts';
 import { didYouMean } from '../../shared/story/suggest.ts';
-import { factAt, fillSlot, FORMATTERS, type FilledSlot } from './fact-slots.ts';
+import { factAt, fillSlot, type FilledSlot } from './fact-slots.ts';
 import { rawHtmlMessage } from './markdown.ts';
 import { issuesToProblems } from './validate.ts';
 import { parseYaml } from './yaml.ts';
@@ -200,10 +200,11 @@ function renderTable(fence: Token, line: number, facts: unknown, factsFile: stri
   );
 }
 
-const dedupe = (problems: Problem[]): Problem[] => {
-  const seen = new Set<string>();
-  return problems.filter((p) => !seen.has(`${p.line}\0${p.message}`) && seen.add(`${p.line}\0${p.message}`));
-};
+/** Each problem once: a table's bad column fails on every row. */
+function dedupe(problems: readonly Problem[]): Problem[] {
+  const byKey = new Map(problems.map((p) => [`${p.line}\0${p.message}`, p] as const));
+  return [...byKey.values()];
+}
 
 // ---------------------------------------------------------------------------------------------
 // The whole file
@@ -353,6 +354,3 @@ function checkTokens(
   }
   return problems;
 }
-
-/** The formatters a slot may name, for the documentation test. */
-export const FORMATTER_NAMES = Object.keys(FORMATTERS);

@@ -70,7 +70,8 @@ export const FORMATTERS: Readonly<Record<string, Formatter>> = {
   ),
 };
 
-const FORMATTER_NAMES = Object.keys(FORMATTERS);
+/** The formatters a slot may name, in the order FORMAT.md lists them. */
+export const FORMATTER_NAMES = Object.keys(FORMATTERS);
 const ALLOWED_FORMATTERS = `formatters: ${FORMATTER_NAMES.join(', ')} (number, km and km2 take decimals, e.g. km:0)`;
 
 /** A slot's inside: `path | formatter` or `path | formatter:decimals`, or a bare path for text. */
