@@ -4,7 +4,6 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { readStories, type StoryFolder } from './src/build/story/folders.ts';
 import { storyPlugin } from './src/build/story/vite-plugin-story.ts';
 import { mapFontsPlugin } from './src/build/map/vite-plugin-map-fonts.ts';
-import { islandsPlugin } from './src/build/map/vite-plugin-islands.ts';
 import { staticMapsPlugin } from './src/build/static-map/vite-plugin-static-maps.ts';
 import { storyMapPlugin } from './src/build/map/vite-plugin-story-map.ts';
 import { socialCardPlugin } from './src/build/social-card/vite-plugin-social-card.ts';
@@ -40,11 +39,10 @@ export function storyConfig(
       storyPlugin({ story }),
       mapFontsPlugin({ story }),
       storyMapPlugin({ story }),
-      islandsPlugin({ story }),
       staticMapsPlugin({ story }),
       socialCardPlugin({ story }),
       // embed.js (the in-page element) and embed-frame.js (the iframe's host page script).
-      embedPlugin({ elementEntry: ELEMENT_ENTRY, frameEntry: 'src/entries/embed-frame.ts' }),
+      embedPlugin({ story, elementEntry: ELEMENT_ENTRY, frameEntry: 'src/entries/embed-frame.ts' }),
     ],
     define: {
       __E2E__: JSON.stringify(mode === 'e2e'),

@@ -197,6 +197,7 @@ export function buildAll(source: readonly SourcePolygon[], worldSources: WorldSo
       hokkaido_km2: round(missiles.figures.hokkaidoKm2, 1),
       nemuro_strait_km2: round(missiles.figures.nemuroStraitKm2, 1),
       nemuro_strait_definition: `sea inside bbox ${NEMURO_STRAIT_BBOX.join(', ')} (W, S, E, N) not covered by land`,
+      nemuro_strait_bbox_deg: NEMURO_STRAIT_BBOX,
       reach: Object.fromEntries(
         missiles.figures.reach.map((r) => [
           r.system.toLowerCase(),

@@ -1,10 +1,11 @@
 /**
- * embed.js, the in-page embed: the story as a `<kuril-story>` element with its own shadow root.
+ * embed.js, the in-page embed: the story as a custom element with its own shadow root, named by the
+ * story (front matter `embed_element`, e.g. `my-story`).
  *
- *   <script type="module" src="https://cdn.example.org/kurils/embed.js"></script>
- *   <kuril-story theme="dark" start="summit" names="en" credits="hide" top-offset="60">
- *     <a href="https://cdn.example.org/kurils/">The Rocky Road to Russo-Japanese Peace, a map story</a>
- *   </kuril-story>
+ *   <script type="module" src="https://cdn.example.org/my-story/embed.js"></script>
+ *   <my-story theme="dark" start="first-step" names="en" credits="hide" top-offset="60">
+ *     <a href="https://cdn.example.org/my-story/">My story, a map story</a>
+ *   </my-story>
  *
  * The element's own children show until the story is ready and without JavaScript (the shadow
  * root has no slot). Every file loads relative to this script, so the build serves from any CDN
@@ -25,14 +26,16 @@ import '../app/app.css';
  * The stylesheets reachable from this script, relative to it: the build writes them in place of
  * this string (src/build/embed/vite-plugin-embed.ts, which fails the build if it cannot).
  */
-const BUILT_CSS = '__KURIL_EMBED_CSS__' as unknown as readonly string[];
+const BUILT_CSS = '__STORY_EMBED_CSS__' as unknown as readonly string[];
 
 const stepIds = story.steps.map((step) => step.id);
 // The story's page sits next to this script (the dev server serves it at its root).
 const storyUrl = new URL(import.meta.env.DEV ? '/' : './', import.meta.url).href;
 const warned = new Set<string>();
 
-class KurilStoryElement extends HTMLElement {
+const ELEMENT = story.meta.embedElement;
+
+class StoryElement extends HTMLElement {
   static observedAttributes = EMBED_OPTION_NAMES;
 
   #styles: Promise<void> | undefined;
@@ -80,14 +83,14 @@ class KurilStoryElement extends HTMLElement {
     for (const problem of problems) {
       if (warned.has(problem)) continue;
       warned.add(problem);
-      console.warn(`<kuril-story>: ${problem}`);
+      console.warn(`<${ELEMENT}>: ${problem}`);
     }
     await this.#styles;
     if (generation !== this.#generation || !this.isConnected) return;
 
     this.#unmount();
     const target = document.createElement('div');
-    target.className = 'kuril-story';
+    target.className = 'story-embed';
     shadow.append(target);
     this.#target = target;
     this.#app = mount(App, {
@@ -107,4 +110,4 @@ class KurilStoryElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('kuril-story')) customElements.define('kuril-story', KurilStoryElement);
+if (!customElements.get(ELEMENT)) customElements.define(ELEMENT, StoryElement);

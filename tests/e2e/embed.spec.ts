@@ -241,7 +241,7 @@ test('options: a dark, English-only embed that starts at a later step, and a com
   const element = page.locator('kuril-story');
   await expect(element.locator('.step')).toHaveCount(steps.length - 6);
   await expect(element.locator('.step').first()).toHaveAttribute('id', start.id);
-  await expect(element.locator('.kuril')).toHaveAttribute('data-theme', 'dark');
+  await expect(element.locator('.map-story')).toHaveAttribute('data-theme', 'dark');
   await expect(element.locator('.credits')).toHaveCount(0);
   await expect(element.locator('select')).toHaveValue('en');
 

@@ -27,7 +27,7 @@ test.afterEach(async ({}, testInfo) => {
 test('an island answers by keyboard: names in three scripts, area, status; Esc closes', async ({ page }) => {
   await page.goto(`./#${islandsStep.id}`);
   await settledOn(page, islandsStep.id);
-  const summary = page.locator('.island-picker summary');
+  const summary = page.locator('.panel-picker summary');
   await openTools(page);
   await summary.focus();
   await page.keyboard.press('Enter');

@@ -520,7 +520,7 @@ test.describe('axe', () => {
 
     // Opened by keyboard as in islands.spec.ts (whether they can be tapped is the next describe's).
     await openTools(page);
-    const summary = page.locator('.island-picker summary');
+    const summary = page.locator('.panel-picker summary');
     await summary.focus();
     await page.keyboard.press('Enter');
     const iturup = page.getByRole('button', { name: 'Iturup' });
@@ -567,12 +567,12 @@ test.describe('islands by touch', () => {
         [container, parts] as const,
       );
     await openTools(page);
-    await page.locator('.island-picker summary').click();
+    await page.locator('.panel-picker summary').click();
     await expect(page.getByRole('button', { name: 'Iturup' })).toBeVisible();
-    expect.soft(await covered('.island-picker ul', 'button'), 'covered entries of the islands list').toEqual([]);
+    expect.soft(await covered('.panel-picker ul', 'button'), 'covered entries of the islands list').toEqual([]);
     await page.getByRole('button', { name: 'Kunashir' }).click();
     await expect(page.getByRole('dialog', { name: 'Kunashir' })).toBeVisible();
-    expect(await covered('.island-card', 'h2, dt, dd, button'), 'covered parts of the island card').toEqual([]);
+    expect(await covered('.panel-card', 'h2, dt, dd, button'), 'covered parts of the island card').toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
- * "About this map": citations gathered from the steps, number formatting, the figures read from
- * geo/kurils/out/facts.json (and a clear error when one is missing), and the component rendered on the
- * server as the prerender does.
+ * "About this map": citations gathered from the steps, number formatting, the story's about.md with
+ * its fact slots filled from geo/kurils/out/facts.json (and a clear error for a bad slot), and the
+ * component rendered on the server as the prerender does.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -11,37 +11,57 @@ import About from '../../src/app/story/About.svelte';
 import {
   collectCitations,
   excerptOf,
-  FactsError,
   formatDegrees,
   formatKm,
   formatKm2,
   formatNumber,
   formatPercent,
   formatSignedPercent,
-  readFacts,
 } from '../../src/shared/story/about.ts';
+import { formatError, formatErrors } from '../../src/shared/story/errors.ts';
+import { compileAbout } from '../../src/build/story/about.ts';
+import { FORMATTER_NAMES } from '../../src/build/story/fact-slots.ts';
+import { readAbout } from '../../src/build/story/about-file.ts';
 import type { Story } from '../../src/shared/story/types.ts';
 import { loadStory } from '../stories.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const rawFacts: unknown = JSON.parse(readFileSync(resolve(root, 'geo/kurils/out/facts.json'), 'utf8'));
 
+/** The Kuril story as the build serves it: parsed, with its about.md rendered. */
 const realStory = (): Story => loadStory('kurils').story;
 
 /** facts.json's value at a dotted path, for comparing without retyping its numbers. */
 function at(value: unknown, path: string): unknown {
-  if (path === '') return value;
   return path.split('.').reduce<unknown>((v, key) => (v as Record<string, unknown>)[key], value);
 }
 
-const clone = <T>(value: T): T => structuredClone(value);
+const FACTS = {
+  area: { rows: [{ label: 'Big <island>', km2: 1234.56, ref: 1230, diff: 0.37 }] },
+  share: { pct: 100, part: 6.94 },
+  box: [144.95, 43.4, 145.7, 44.35],
+  name: 'Cape "A"',
+  things: [{ name: 'A line', reason: 'Drawn by hand.', source: 'a treaty' }],
+};
 
-function without(path: string): unknown {
-  const copy = clone(rawFacts);
-  const keys = path.split('.');
-  const last = keys.pop()!;
-  delete (at(copy, keys.join('.')) as Record<string, unknown>)[last];
-  return copy;
+/** compileAbout on a fixture: `body` after a front matter naming the facts above. */
+function compile(body: string, facts: unknown = FACTS, front = 'facts: facts.json') {
+  return compileAbout(`---\n${front}\n---\n${body}`, 'story/x/about.md', (path) => {
+    if (path !== 'facts.json') throw new Error(`ENOENT: no such file, open '${path}'`);
+    return facts;
+  });
+}
+
+function html(body: string): string {
+  const result = compile(body);
+  if (!result.ok) throw new Error(formatErrors(result.errors));
+  return result.html;
+}
+
+function errors(body: string, front?: string): string[] {
+  const result = compile(body, FACTS, front);
+  if (result.ok) throw new Error(`accepted: ${result.html}`);
+  return result.errors.map(formatError);
 }
 
 const NBSP = '\u00a0';
@@ -154,103 +174,145 @@ describe('number formatting', () => {
   });
 });
 
-describe('readFacts', () => {
-  it('reads the real facts.json as it is', () => {
-    const facts = readFacts(rawFacts);
-    expect(facts.offer1956).toEqual({
-      disputedKm2: at(rawFacts, 'offer_1956.disputed_km2'),
-      offeredKm2: at(rawFacts, 'offer_1956.offered_km2'),
-      sharePct: at(rawFacts, 'offer_1956.share_pct'),
-    });
-    expect(facts.missiles.bal.rangeKm).toBe(at(rawFacts, 'missiles_2016.reach.bal.range_km'));
-    expect(facts.missiles.bastion.hokkaidoSharePct).toBe(
-      at(rawFacts, 'missiles_2016.reach.bastion.hokkaido_share_pct'),
+describe('about.md: fact slots', () => {
+  it('fills each slot with its formatter, escaped', () => {
+    expect(html('{{ area.rows.0.km2 | number }} and {{ area.rows.0.km2 | km2:0 }}, {{ share.part | km }}')).toBe(
+      `<p>1,234.6 and 1,235${NBSP}km², 6.9${NBSP}km</p>`,
     );
-    expect(facts.distances.nosappuHabomai.km).toBe(at(rawFacts, 'distances.nosappu-habomai.km'));
-    expect(facts.distances.nosappuKaigara.officialKm).toBe(3.7);
-    expect(facts.route1945.north.lengthKm).toBe(at(rawFacts, 'occupation_1945.arms.north.length_km'));
-    expect(facts.approximate.map((a) => a.id)).toEqual(
-      (at(rawFacts, 'approximate') as { id: string }[]).map((a) => a.id),
+    expect(
+      html('{{ share.part | percent }} / {{ share.pct | percent }} / {{ area.rows.0.diff | signed-percent }}'),
+    ).toBe('<p>6.9% / 100% / +0.4%</p>');
+    expect(html('{{ share.pct | share }} and {{ share.part | share }}')).toBe('<p>all and 6.9%</p>');
+    expect(html('{{ box.0 | lon }}, {{ box.1 | lat }}')).toBe(`<p>144.95°${NBSP}E, 43.40°${NBSP}N</p>`);
+    expect(html('From {{ name }} to {{ area.rows.0.label | text }}.')).toBe(
+      '<p>From Cape &quot;A&quot; to Big &lt;island&gt;.</p>',
     );
-    expect(facts.areas).toHaveLength((at(rawFacts, 'reference_comparison.rows') as unknown[]).length);
-    expect(facts.areas[0]).toEqual({
-      label: at(rawFacts, 'reference_comparison.rows.0.label'),
-      computedKm2: at(rawFacts, 'reference_comparison.rows.0.computed_km2'),
-      referenceKm2: at(rawFacts, 'reference_comparison.rows.0.reference_km2'),
-      diffPct: at(rawFacts, 'reference_comparison.rows.0.diff_pct'),
-    });
   });
 
-  it('holds figures the text can state as it does', () => {
-    const { offer1956, missiles, distances, areas } = readFacts(rawFacts);
-    // "about 7%", "Bal 120 km from Kunashir", "Bastion 300 km from Iturup"
-    expect(Math.round(offer1956.sharePct)).toBe(7);
-    expect(missiles.bal.rangeKm).toBe(120);
-    expect(missiles.bastion.rangeKm).toBe(300);
-    expect(missiles.bastion.hokkaidoSharePct).toBeGreaterThan(missiles.bal.hokkaidoSharePct);
-    expect(missiles.nemuroStraitBox).toEqual([144.95, 43.4, 145.7, 44.35]);
-    expect(distances.nosappuHabomai.km).toBeLessThan(distances.hokkaidoKunashir.km);
-    for (const row of areas) expect(Math.abs(row.diffPct)).toBeLessThanOrEqual(5);
-  });
-
-  const REQUIRED = [
-    'reference_comparison',
-    'reference_comparison.rows',
-    'offer_1956.disputed_km2',
-    'offer_1956.offered_km2',
-    'offer_1956.share_pct',
-    'missiles_2016.hokkaido_km2',
-    'missiles_2016.nemuro_strait_km2',
-    'missiles_2016.nemuro_strait_definition',
-    'missiles_2016.reach.bal',
-    'missiles_2016.reach.bal.range_km',
-    'missiles_2016.reach.bastion.range_km',
-    'missiles_2016.reach.bastion.hokkaido_share_pct',
-    'missiles_2016.reach.bal.hokkaido_km2_in_range',
-    'missiles_2016.reach.bal.nemuro_strait_share_pct',
-    'distances.nosappu-habomai',
-    'distances.hokkaido-kunashir.km',
-    'distances.nosappu-habomai.to',
-    'distances.nosappu-kaigara.official_km',
-    'occupation_1945.arms.north.length_km',
-    'occupation_1945.arms.south.over_land_km',
-    'approximate',
-  ];
-
-  it.each(REQUIRED)('fails naming "%s" when facts.json lacks it', (path) => {
-    expect(() => readFacts(without(path))).toThrow(FactsError);
-    expect(() => readFacts(without(path))).toThrow(`geo/kurils/out/facts.json: "${path}" is missing`);
-  });
-
-  it('names the key inside a list', () => {
-    const facts = clone(rawFacts);
-    const rows = at(facts, 'reference_comparison.rows') as Record<string, unknown>[];
-    delete rows[2]!['computed_km2'];
-    expect(() => readFacts(facts)).toThrow('"reference_comparison.rows[2].computed_km2" is missing');
-  });
-
-  it('refuses figures of the wrong type, empty lists, repeated rows and an unreadable strait box', () => {
-    const text = clone(rawFacts);
-    (at(text, 'offer_1956') as Record<string, unknown>)['share_pct'] = '6.9';
-    expect(() => readFacts(text)).toThrow('"offer_1956.share_pct" must be a number, not "6.9"');
-
-    const empty = clone(rawFacts);
-    (at(empty, 'reference_comparison') as Record<string, unknown>)['rows'] = [];
-    expect(() => readFacts(empty)).toThrow('"reference_comparison.rows" must be a non-empty list');
-
-    const box = clone(rawFacts);
-    (at(box, 'missiles_2016') as Record<string, unknown>)['nemuro_strait_definition'] = 'the sea off Nemuro';
-    expect(() => readFacts(box)).toThrow('"missiles_2016.nemuro_strait_definition" must name its box');
-
-    const twice = clone(rawFacts);
-    const rows = at(twice, 'reference_comparison.rows') as Record<string, unknown>[];
-    rows[1]!['label'] = rows[0]!['label'];
-    expect(() => readFacts(twice)).toThrow(
-      `"reference_comparison.rows[1].label" repeats "${String(rows[0]!['label'])}"`,
+  it('keeps Markdown away from the inside of a slot, and allows what About needs', () => {
+    expect(html('*{{ share.part | number:2 }}* __x__ `code` [a](https://example.org/)')).toBe(
+      '<p><em>6.94</em> <strong>x</strong> <code>code</code> <a href="https://example.org/" rel="noopener noreferrer">a</a></p>',
     );
+    expect(html('### Data\n\n#### Areas\n\n- one\n- two')).toBe(
+      '<h3>Data</h3>\n<h4>Areas</h4>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>',
+    );
+  });
 
-    expect(() => readFacts(null)).toThrow('geo/kurils/out/facts.json must hold a JSON object');
-    expect(() => readFacts({ ...clone(rawFacts as object), offer_1956: [] })).toThrow('"offer_1956" must be an object');
+  it('marks note and source paragraphs', () => {
+    expect(html('Whole kilometres only. {.note}\n\nSource: a survey. {.source}')).toBe(
+      '<p class="note">Whole kilometres only.</p>\n<p class="source">Source: a survey.</p>',
+    );
+  });
+
+  it('writes a list of approximate things as its own block', () => {
+    expect(html('Approximate:\n\n{{ things | approximate-list }}\n\nMore.')).toBe(
+      '<p>Approximate:</p>\n<ul class="approximate">\n<li><strong>A line</strong>: Drawn by hand. <span class="source">Source: a treaty.</span></li>\n</ul>\n<p>More.</p>',
+    );
+  });
+
+  it('lays a list of facts out as a table, a row per item', () => {
+    const table = html(
+      [
+        '```table',
+        'caption: "Areas: map against reference"',
+        'rows: area.rows',
+        'columns:',
+        '  - { head: Island, value: label }',
+        '  - { head: "Map, km²", value: km2, format: number }',
+        '  - { head: Difference, value: diff, format: signed-percent }',
+        '```',
+      ].join('\n'),
+    );
+    expect(table).toBe(
+      '<table><caption class="visually-hidden">Areas: map against reference</caption><thead><tr><th scope="col">Island</th><th scope="col">Map, km²</th><th scope="col">Difference</th></tr></thead>' +
+        '<tbody><tr><th scope="row">Big &lt;island&gt;</th><td>1,234.6</td><td>+0.4%</td></tr></tbody></table>',
+    );
+  });
+
+  it('stops at a missing fact with file:line, the slot and what there is', () => {
+    expect(errors('Line one.\n\n{{ share.prct | percent }}')).toEqual([
+      'story/x/about.md:6: {{ share.prct | percent }}: no fact "share.prct" in facts.json: "share" has no "prct" — did you mean "pct"? (it has: pct, part)',
+    ]);
+    expect(errors('{{ box.4 | lon }}')).toEqual([
+      'story/x/about.md:4: {{ box.4 | lon }}: no fact "box.4" in facts.json: "box" is a list of 4: "4" is not an index from 0 to 3',
+    ]);
+  });
+
+  it('stops at an unknown formatter or bad decimals, listing the formatters', () => {
+    const [unknown] = errors('{{ share.part | percnt }}');
+    expect(unknown).toContain(
+      'story/x/about.md:4: {{ share.part | percnt }}: unknown formatter "percnt" — did you mean "percent"?',
+    );
+    expect(unknown).toContain(
+      'formatters: text, number, km, km2, percent, signed-percent, share, lon, lat, approximate-list',
+    );
+    expect(errors('{{ share.part | percent:2 }}')[0]).toContain('percent takes no decimals');
+    expect(errors('{{ share.part | km:9 }}')[0]).toContain('km:9 — allowed 0 to 6 decimals');
+    expect(errors('{{ share.part km }}')[0]).toContain('a slot is "{{ key.path | formatter }}"');
+  });
+
+  it('stops at a fact of the wrong kind', () => {
+    expect(errors('{{ name | km }}')[0]).toBe(
+      'story/x/about.md:4: {{ name | km }}: "name": "km" formats a number, and this fact is "Cape \\"A\\""',
+    );
+    expect(errors('{{ share.pct }}')[0]).toContain('a number needs a formatter');
+    expect(errors('{{ things | approximate-list }} inline')[0]).toContain('must stand alone on its line');
+    expect(errors('{{ box | approximate-list }}')[0]).toContain('item 0 has no text "name"');
+    expect(errors('{{ share.pct | percent')[0]).toContain('the slot is not closed');
+  });
+
+  it('refuses raw HTML, other headings, images, code blocks, Markdown tables and unknown marks', () => {
+    expect(errors('A <i>title</i>.')).toEqual([
+      'story/x/about.md:4: raw HTML is not allowed in about.md: <i> — use Markdown: *emphasis* for a title',
+    ]);
+    expect(errors('\n## Data')[0]).toContain('story/x/about.md:5: ## heading — about.md uses ### and ####');
+    expect(errors('![map](https://example.org/a.png)')[0]).toContain('images are not allowed in about.md');
+    expect(errors('```js\nx\n```')[0]).toContain('"```js" is not a block about.md knows');
+    expect(errors('| a | b |\n|---|---|\n| 1 | 2 |')[0]).toContain('lay facts out with a ```table block');
+    expect(errors('Text. {.aside}')[0]).toContain('{.aside} — a paragraph may end with {.note} or {.source}');
+    expect(errors('[a](javascript:alert(1))')[0]).toContain('links must use https://');
+  });
+
+  it('stops at a bad table with the line of the column to fix', () => {
+    const table = (columns: string) =>
+      errors(`Intro.\n\n\`\`\`table\ncaption: Areas\nrows: area.rows\ncolumns:\n${columns}\n\`\`\``);
+    expect(table('  - { head: Island, value: lable }')).toEqual([
+      'story/x/about.md:10: columns[0]: no fact "area.rows.0.lable" in facts.json: "area.rows.0" has no "lable" — did you mean "label"? (it has: label, km2, ref, diff)',
+    ]);
+    expect(table('  - { head: Island, value: label }\n  - { head: Map, value: km2, format: kms }')[0]).toMatch(
+      /^story\/x\/about.md:11: columns\[1\]: unknown formatter "kms"/,
+    );
+    expect(table('  - { head: Island, value: label, colour: red }')[0]).toContain('unknown column key "colour"');
+  });
+
+  it('names the facts file it cannot read, and refuses slots without one', () => {
+    expect(errors('Text.', 'facts: missing.json')).toEqual([
+      "story/x/about.md:2: facts: cannot read the facts file missing.json: ENOENT: no such file, open 'missing.json'",
+    ]);
+    expect(errors('{{ a.b | km }}', 'title: About')[0]).toContain('unknown front matter key "title"');
+    const none = compileAbout('No facts here.\n\n{{ a.b | km }}', 'about.md', () => ({}));
+    expect(none.ok || none.errors.map(formatError)).toEqual([
+      'about.md:3: {{ a.b | km }}: no facts file to fill it from — name one in front matter: facts: path/to/facts.json',
+    ]);
+  });
+
+  it('FORMAT.md documents every formatter', () => {
+    const format = readFileSync(resolve(root, 'story/FORMAT.md'), 'utf8');
+    const documented = [...format.matchAll(/^\| `([a-z0-9-]+)`(?:, `[a-z0-9:-]+`)? \| (?:text|number|list) \|/gm)].map(
+      (m) => m[1],
+    );
+    expect(documented).toEqual(FORMATTER_NAMES);
+  });
+
+  it('fills every slot of the real about.md from the real facts.json', () => {
+    const about = readAbout('story/kurils/story.md', root);
+    expect(about.result?.ok && about.result.html).toContain(
+      `measure ${formatKm2(at(rawFacts, 'offer_1956.offered_km2') as number)} of the`,
+    );
+    expect(about.inputs.map((path) => path.slice(root.length + 1))).toEqual([
+      'story/kurils/about.md',
+      'geo/kurils/out/facts.json',
+    ]);
   });
 });
 
@@ -259,7 +321,12 @@ describe('About.svelte, rendered on the server', () => {
   const body = unscoped(render(About, { props: { story } }).body);
   // Spaces only: \s would also swallow the no-break spaces between numbers and units.
   const bare = body.replace(/<!--.*?-->/g, '');
-  const text = bare.replace(/<[^>]+>/g, '').replace(/[ \t\r\n]+/g, ' ');
+  const text = bare
+    .replace(/<[^>]+>/g, '')
+    .replace(/[ \t\r\n]+/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
   it('has the heading and its five sections, in order', () => {
     const headings = [...body.matchAll(/<h([23])[^>]*>(.*?)<\/h\1>/g)].map((m) => `h${m[1]} ${m[2]}`);
@@ -282,22 +349,29 @@ describe('About.svelte, rendered on the server', () => {
   });
 
   it('states the figures from facts.json, formatted for readers', () => {
-    const facts = readFacts(rawFacts);
-    expect(text).toContain(`${formatKm2(facts.offer1956.offeredKm2)} of the ${formatKm2(facts.offer1956.disputedKm2)}`);
-    expect(text).toContain(`${formatPercent(facts.offer1956.sharePct)}, about 7%`);
+    const num = (path: string): number => at(rawFacts, path) as number;
+    expect(text).toContain(
+      `${formatKm2(num('offer_1956.offered_km2'))} of the ${formatKm2(num('offer_1956.disputed_km2'))}`,
+    );
+    expect(text).toContain(`${formatPercent(num('offer_1956.share_pct'))}, about 7%`);
     expect(text).toContain(`Bal (Kh-35), 120${NBSP}km from Kunashir`);
     expect(text).toContain(`Bastion (P-800 Oniks), 300${NBSP}km from Iturup`);
-    expect(text).toContain(`${formatPercent(facts.missiles.bal.hokkaidoSharePct)} of Hokkaido`);
+    expect(text).toContain(`${formatPercent(num('missiles_2016.reach.bal.hokkaido_share_pct'))} of Hokkaido`);
     expect(text).toContain('all of the Nemuro Strait');
-    for (const d of [facts.distances.nosappuKaigara, facts.distances.nosappuHabomai, facts.distances.hokkaidoKunashir])
-      expect(text).toContain(`${d.from} to ${d.to}: ${formatKm(d.officialKm)} official, ${formatKm(d.km)} measured.`);
-    expect(text).toContain(formatKm(facts.route1945.north.lengthKm));
-    expect(text).toContain(formatKm(facts.route1945.south.lengthKm));
-    const first = facts.areas[0]!;
+    expect(text).toContain(`between 144.95°${NBSP}E and 145.70°${NBSP}E, 43.40°${NBSP}N and 44.35°${NBSP}N`);
+    for (const id of ['nosappu-kaigara', 'nosappu-habomai', 'hokkaido-kunashir']) {
+      const d = at(rawFacts, `distances.${id}`) as { from: string; to: string; km: number; official_km: number };
+      expect(text).toContain(`${d.from} to ${d.to}: ${formatKm(d.official_km)} official, ${formatKm(d.km)} measured.`);
+    }
+    expect(text).toContain(formatKm(num('occupation_1945.arms.north.length_km')));
+    expect(text).toContain(formatKm(num('occupation_1945.arms.south.length_km')));
+    const rows = at(rawFacts, 'reference_comparison.rows') as { label: string; computed_km2: number }[];
+    const first = rows[0] as unknown as Record<string, number> & { label: string };
     expect(bare).toContain(
-      `<th scope="row">${first.label}</th><td>${formatNumber(first.computedKm2)}</td><td>${formatNumber(first.referenceKm2, 0)}</td><td>${formatSignedPercent(first.diffPct)}</td>`,
+      `<th scope="row">${first.label}</th><td>${formatNumber(first['computed_km2']!)}</td><td>${formatNumber(first['reference_km2']!, 0)}</td><td>${formatSignedPercent(first['diff_pct']!)}</td>`,
     );
-    expect(text).not.toMatch(/undefined|NaN/);
+    expect([...bare.matchAll(/<th scope="row">/g)]).toHaveLength(rows.length);
+    expect(text).not.toMatch(/undefined|NaN|\{\{/);
   });
 
   it('names the licences and the approximations, and lists the credits', () => {
@@ -308,7 +382,7 @@ describe('About.svelte, rendered on the server', () => {
   });
 
   it('lists every approximate position and line from the data, with its reason and source', () => {
-    const { approximate } = readFacts(rawFacts);
+    const approximate = at(rawFacts, 'approximate') as { id: string; name: string; reason: string; source: string }[];
     expect(approximate.length).toBeGreaterThan(10);
     for (const thing of approximate) {
       expect(text, thing.id).toContain(`${thing.name}: ${thing.reason}`);
@@ -332,10 +406,14 @@ describe('About.svelte, rendered on the server', () => {
       steps: [{ ...story.steps[0]!, cite: [] }],
       registry: story.registry,
     };
-    const html = unscoped(render(About, { props: { story: small } }).body);
-    expect(html).toContain('<li>Only us</li>');
-    expect(html).toContain('href="https://example.org/article"');
-    expect(html).not.toContain('<cite>');
-    expect(html).toContain('cites no sources');
+    expect(small).not.toHaveProperty('about');
+    const page = unscoped(render(About, { props: { story: small } }).body);
+    expect(page).toContain('<li>Only us</li>');
+    expect(page).toContain('href="https://example.org/article"');
+    expect(page).not.toContain('<cite>');
+    expect(page).toContain('cites no sources');
+    // No about.md: the engine's parts only, no Kuril words.
+    expect(page).not.toMatch(/<h3>Data|<h4>|Kuril/);
+    expect([...page.matchAll(/<h3>(.*?)<\/h3>/g)].map((m) => m[1])).toEqual(['Sources in the article', 'Credits']);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { motionAllowed, readMotionChoice, saveMotionChoice } from '../../src/app/a11y/motion.ts';
 import { readNameChoice, saveNameChoice } from '../../src/app/map/names.ts';
-import { safeStorage } from '../../src/app/dom/storage.ts';
+import { namespacedStore, safeStorage } from '../../src/app/dom/storage.ts';
 
 function memoryStorage(): Storage {
   const data = new Map<string, string>();
@@ -75,7 +75,7 @@ describe('motion preference', () => {
     expect(readMotionChoice(store)).toBe('system');
     saveMotionChoice(store, 'off');
     expect(readMotionChoice(store)).toBe('off');
-    storage.setItem('kuril-story:motion', 'sideways');
+    storage.setItem('motion', 'sideways');
     expect(readMotionChoice(store)).toBe('system');
   });
 
@@ -86,6 +86,26 @@ describe('motion preference', () => {
   });
 });
 
+describe('namespacedStore', () => {
+  it('keeps each story’s choices under its own prefix', () => {
+    const storage = memoryStorage();
+    const kurils = namespacedStore(
+      safeStorage(() => storage),
+      'kuril-story',
+    );
+    const other = namespacedStore(
+      safeStorage(() => storage),
+      'other-story',
+    );
+    saveMotionChoice(kurils, 'off');
+    expect(storage.getItem('kuril-story:motion')).toBe('off');
+    expect(readMotionChoice(other)).toBe('system');
+    saveNameChoice(other, 'ja');
+    expect(storage.getItem('other-story:names')).toBe('ja');
+    expect(readNameChoice(kurils, 'both')).toBe('both');
+  });
+});
+
 describe('name language preference', () => {
   it('uses the story default until the reader chooses, then remembers', () => {
     const storage = memoryStorage();
@@ -93,7 +113,7 @@ describe('name language preference', () => {
     expect(readNameChoice(store, 'both')).toBe('both');
     saveNameChoice(store, 'ru');
     expect(readNameChoice(store, 'both')).toBe('ru');
-    storage.setItem('story:names', 'klingon');
+    storage.setItem('names', 'klingon');
     expect(readNameChoice(store, 'ja')).toBe('ja');
   });
 

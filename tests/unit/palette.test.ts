@@ -527,8 +527,8 @@ function cssValues(selector: string, property: string, css = APP_CSS): string[] 
 
 /** Where each theme's custom properties are set, most specific first. */
 const THEMES = {
-  light: ['.kuril'],
-  dark: [".kuril[data-theme='dark']", '.kuril'],
+  light: ['.map-story'],
+  dark: [".map-story[data-theme='dark']", '.map-story'],
 } as const;
 type Theme = keyof typeof THEMES;
 
@@ -567,7 +567,7 @@ describe.each(['light', 'dark'] as const)('page text meets WCAG AA (4.5:1), %s t
     ['card on the map', compositeCss(colour('--card'), [0, 0, 0])],
   ];
   const surfaces: [string, Rgb][] = [['paper', paper], ...cards];
-  const themed = (selector: string) => (theme === 'dark' ? `.kuril[data-theme='dark'] ${selector}` : selector);
+  const themed = (selector: string) => (theme === 'dark' ? `.map-story[data-theme='dark'] ${selector}` : selector);
   const valueOf = (selector: string, property: string) => {
     try {
       return cssValues(themed(selector), property)[0]!;
@@ -577,7 +577,7 @@ describe.each(['light', 'dark'] as const)('page text meets WCAG AA (4.5:1), %s t
   };
 
   it('body and secondary text', () => {
-    expect(resolveVar(cssValues('.kuril', 'color')[0] ?? '', theme)).toBe(colour('--ink'));
+    expect(resolveVar(cssValues('.map-story', 'color')[0] ?? '', theme)).toBe(colour('--ink'));
     for (const [where, bg] of surfaces) {
       expectContrast(`body text (--ink) on ${where}`, colour('--ink'), bg, TEXT_AA);
       expectContrast(`secondary text (--ink-soft) on ${where}`, colour('--ink-soft'), bg, TEXT_AA);

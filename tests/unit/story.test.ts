@@ -330,7 +330,7 @@ describe('bad inputs: each names file, line, step, field and what is allowed', (
     const text = source(step(GOOD_STEP)).replace('title: T', 'titel: T');
     expect(errorsOf(text)).toEqual([
       'story/kurils/story.md:2: title: required',
-      'story/kurils/story.md:2: unknown front matter key "titel" — did you mean "title"? Allowed keys: title, dek, publication, date, credits, source_url, defaults',
+      'story/kurils/story.md:2: unknown front matter key "titel" — did you mean "title"? Allowed keys: title, dek, publication, date, credits, source_url, defaults, how_to_read, embed_element, panel',
     ]);
   });
 
@@ -521,6 +521,8 @@ describe('good inputs', () => {
   it('fills meta and step defaults', () => {
     const story = storyOf(withStepLines(['id: bare', 'camera: { frame: [place-tokyo] }', 'alt: A map.']));
     expect(story.meta).toEqual({
+      slug: 'kurils',
+      embedElement: 'kurils-story',
       title: 'T',
       dek: 'D',
       publication: 'P',
@@ -748,7 +750,9 @@ describe('vite plugin', () => {
 
   it('serves the resolved story and watches the story and the geodata', () => {
     const { code, watched } = loadVirtual(source(step(GOOD_STEP)));
-    expect(String(code)).toMatch(/^export default \{"meta":\{"title":"T"/);
+    expect(String(code)).toMatch(
+      /^export default \{"meta":\{"slug":"kurils","embedElement":"kurils-story","title":"T"/,
+    );
     expect(watched.map((file) => file.slice(dir.length))).toEqual([
       '/story/kurils/story.md',
       '/story/kurils/layers.yaml',

@@ -6,7 +6,7 @@ import type { ChoiceStore } from '../dom/storage.ts';
 
 export type MotionChoice = 'system' | 'on' | 'off';
 
-const KEY = 'kuril-story:motion';
+const KEY = 'motion';
 
 export function readMotionChoice(store: ChoiceStore): MotionChoice {
   const value = store.get(KEY);

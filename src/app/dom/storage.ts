@@ -32,3 +32,11 @@ export function safeStorage(open: () => Storage | null | undefined = () => globa
     },
   };
 }
+
+/** The same store with every key under `prefix:`, so stories served from one origin keep their own choices. */
+export function namespacedStore(store: ChoiceStore, prefix: string): ChoiceStore {
+  return {
+    get: (key) => store.get(`${prefix}:${key}`),
+    set: (key, value) => store.set(`${prefix}:${key}`, value),
+  };
+}

@@ -14,12 +14,12 @@ interface EmbedCommon {
 }
 
 export type EmbedContext =
-  /** `<kuril-story>` on the host page: `root` is the element inside its shadow root the App is mounted into. */
+  /** The story's element (`<my-story>`) on the host page: `root` is the element inside its shadow root the App is mounted into. */
   | (EmbedCommon & { kind: 'element'; root: HTMLElement })
   /** The story's page in a pym.js iframe, as tall as the story; the viewport follows the host's scroll. */
   | (EmbedCommon & { kind: 'frame'; root?: undefined });
 
-/** The story page's address without the embed's query and hash: `https://cdn.example.org/kurils/`. */
+/** The story page's address without the embed's query and hash: `https://cdn.example.org/my-story/`. */
 export function storyUrlOf(page: URL): string {
   const url = new URL(page.href);
   url.search = '';

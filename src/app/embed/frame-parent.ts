@@ -1,13 +1,13 @@
 /**
- * The host page's half of the iframe embed (built into the classic script embed-frame.js): every
- * `<div data-kuril-story="https://…/kurils/?embed&theme=dark">` becomes a pym.js iframe as tall
- * as the story, told where the host page has scrolled to.
+ * The host page's half of the iframe embed (built into the classic script embed-frame.js): for a
+ * story whose element is `my-story`, every `<div data-my-story="https://…/my-story/?embed&theme=dark">`
+ * becomes a pym.js iframe as tall as the story, told where the host page has scrolled to.
  */
 import pym, { type Parent } from 'pym.js';
+import type { FrameStory } from '../../shared/embed/frame-story.ts';
 
-export const DEFAULT_TITLE = 'Map story: The Rocky Road to Russo-Japanese Peace';
-const SELECTOR = '[data-kuril-story]';
-const READY = 'data-kuril-story-ready';
+/** The iframe's title when the host page gives none (`data-title`). */
+export const defaultTitle = (story: FrameStory): string => `Map story: ${story.title}`;
 
 /**
  * pym's `xdomain`: a regular expression source that a message's origin must match (pym appends
@@ -18,7 +18,7 @@ export function originPattern(origin: string): string {
   return `^${origin.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}`;
 }
 
-/** The iframe URL for a `data-kuril-story` value, with the `embed` flag added if missing; null if unusable. */
+/** The iframe URL for a `data-<element>` value, with the `embed` flag added if missing; null if unusable. */
 export function frameUrl(value: string, base: string): URL | null {
   let url: URL;
   try {
@@ -102,37 +102,40 @@ export function guardParent(
 /** Elements already warned about, so calling init again does not repeat the warning. */
 const refused = new WeakSet<Element>();
 let counter = 0;
-function freshId(doc: Document): string {
+function freshId(doc: Document, prefix: string): string {
   let id: string;
-  do id = `kuril-story-${++counter}`;
+  do id = `${prefix}-${++counter}`;
   while (doc.getElementById(id));
   return id;
 }
 
-/** Turns each `[data-kuril-story]` under `root` (and `root` itself) not yet initialised into an embed. */
-export function initEmbeds(root: ParentNode = document): Parent[] {
+/** Turns each `[data-<element>]` under `root` (and `root` itself) not yet initialised into an embed. */
+export function initEmbeds(story: FrameStory, root: ParentNode = document): Parent[] {
   const doc = root instanceof Document ? root : (root as Node).ownerDocument;
   if (!doc) return [];
+  const attribute = `data-${story.element}`;
+  const selector = `[${attribute}]`;
+  const ready = `${attribute}-ready`;
   const elements = [
-    ...(root instanceof Element && root.matches(SELECTOR) ? [root] : []),
-    ...root.querySelectorAll(SELECTOR),
+    ...(root instanceof Element && root.matches(selector) ? [root] : []),
+    ...root.querySelectorAll(selector),
   ];
   const parents: Parent[] = [];
   for (const element of elements) {
-    if (!(element instanceof HTMLElement) || element.hasAttribute(READY)) continue;
-    const value = element.dataset.kurilStory ?? '';
+    if (!(element instanceof HTMLElement) || element.hasAttribute(ready)) continue;
+    const value = element.getAttribute(attribute) ?? '';
     const url = frameUrl(value, doc.baseURI);
     if (url === null) {
       if (refused.has(element)) continue;
       refused.add(element);
-      console.warn(`Kuril story embed: data-kuril-story=${JSON.stringify(value)} is not an http(s) URL of the story.`);
+      console.warn(`${story.title} embed: ${attribute}=${JSON.stringify(value)} is not an http(s) URL of the story.`);
       continue;
     }
     // Marked first: a second copy of this script on the page leaves the element alone.
-    element.setAttribute(READY, '');
-    if (element.id === '') element.id = freshId(doc);
+    element.setAttribute(ready, '');
+    if (element.id === '') element.id = freshId(doc, story.element);
     const parent = new pym.Parent(element.id, url.href, {
-      title: element.dataset.title ?? DEFAULT_TITLE,
+      title: element.dataset.title ?? defaultTitle(story),
       // Only the story's own origin may talk to this iframe's parent.
       xdomain: originPattern(url.origin),
       // pym would otherwise put the host page's URL and title into the iframe's URL.

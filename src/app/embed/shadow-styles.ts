@@ -23,7 +23,7 @@ export function linkStylesheets(shadow: ShadowRoot, hrefs: readonly string[], ba
         link.addEventListener(
           'error',
           () => {
-            console.warn(`<kuril-story>: could not load the stylesheet ${link.href}`);
+            console.warn(`<${shadow.host.localName}>: could not load the stylesheet ${link.href}`);
             done();
           },
           { once: true },

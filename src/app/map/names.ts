@@ -5,7 +5,7 @@
 import type { ChoiceStore } from '../dom/storage.ts';
 import type { NameMode } from '../../shared/map/style.ts';
 
-const KEY = 'story:names';
+const KEY = 'names';
 const MODES: readonly NameMode[] = ['both', 'en', 'ja', 'ru'];
 
 export function readNameChoice(store: ChoiceStore, fallback: NameMode): NameMode {

@@ -10,7 +10,7 @@
  */
 import * as v from 'valibot';
 
-export const CHANNEL_NAME = 'kuril-present';
+export const CHANNEL_NAME = 'map-story-present';
 
 const Base = { type: v.literal(CHANNEL_NAME), story: v.string() };
 

@@ -1,7 +1,7 @@
 /**
  * Build plumbing for the two ways a news site embeds the story.
  *
- * - `embed.js` (the `<kuril-story>` element, an ES module entry of the client build): Vite puts
+ * - `embed.js` (the story's custom element, an ES module entry of the client build): Vite puts
  *   CSS into files, links an entry's CSS only from HTML and injects lazily loaded chunks' CSS into
  *   `document.head`, none of which styles a shadow root. After bundling, this plugin writes into
  *   embed.js the list of every stylesheet reachable from it (paths relative to embed.js), which
@@ -14,12 +14,16 @@
  */
 import { dirname, posix, relative, resolve } from 'node:path';
 import { build, type Plugin, type Rolldown } from 'vite';
+import type { FrameStory } from '../../shared/embed/frame-story.ts';
+import { formatErrors } from '../../shared/story/errors.ts';
+import type { StoryFolder } from '../story/folders.ts';
+import { loadStoryFolder } from '../story/story-folder.ts';
 
 type OutputBundle = Rolldown.OutputBundle;
 type OutputChunk = Rolldown.OutputChunk;
 
 /** What embed.ts holds until the build writes the stylesheet list in its place. */
-export const EMBED_CSS_PLACEHOLDER = '__KURIL_EMBED_CSS__';
+export const EMBED_CSS_PLACEHOLDER = '__STORY_EMBED_CSS__';
 export const ELEMENT_FILE = 'embed.js';
 export const FRAME_FILE = 'embed-frame.js';
 
@@ -65,14 +69,18 @@ export function fillCssPlaceholder(code: string, hrefs: readonly string[]): stri
   return code.replace(pattern, () => JSON.stringify(hrefs));
 }
 
-/** Builds the host page script on its own: one self-contained classic script. */
-async function buildFrameScript(root: string, entry: string): Promise<string> {
+/**
+ * Builds the host page script on its own: one self-contained classic script, with the story's
+ * element name and title written in (`__FRAME_STORY__`, src/entries/embed-frame.ts).
+ */
+async function buildFrameScript(root: string, entry: string, story: FrameStory): Promise<string> {
   const output = await build({
     root,
     configFile: false,
     logLevel: 'warn',
     publicDir: false,
     plugins: [pymWithoutAutoInit()],
+    define: { __FRAME_STORY__: JSON.stringify({ element: story.element, title: story.title }) },
     build: {
       write: false,
       // Plain enough for any browser a news reader may bring.
@@ -81,7 +89,7 @@ async function buildFrameScript(root: string, entry: string): Promise<string> {
       copyPublicDir: false,
       emptyOutDir: false,
       reportCompressedSize: false,
-      lib: { entry, formats: ['iife'], name: 'KurilStoryFrame', fileName: () => FRAME_FILE },
+      lib: { entry, formats: ['iife'], name: 'StoryEmbedFrame', fileName: () => FRAME_FILE },
     },
   });
   const outputs = Array.isArray(output) ? output : [output];
@@ -103,14 +111,22 @@ function pymWithoutAutoInit(): Plugin {
 }
 
 export interface EmbedPluginOptions {
+  /** The story embedded: its element name and title go into the host page script. */
+  story: StoryFolder;
   /** The host page script's source, relative to the project root. */
   frameEntry: string;
   /** The element's source (served as /embed.js by the dev server), relative to the project root. */
   elementEntry: string;
 }
 
-export function embedPlugin({ frameEntry, elementEntry }: EmbedPluginOptions): Plugin[] {
+export function embedPlugin({ story, frameEntry, elementEntry }: EmbedPluginOptions): Plugin[] {
   let root = process.cwd();
+  const frameStory = (): FrameStory => {
+    const result = loadStoryFolder(story.dir, root);
+    if (!result.ok) throw new Error(formatErrors(result.errors));
+    const { meta } = result.folder.story;
+    return { element: meta.embedElement, title: meta.title };
+  };
   return [
     pymWithoutAutoInit(),
     {
@@ -131,7 +147,7 @@ export function embedPlugin({ frameEntry, elementEntry }: EmbedPluginOptions): P
         this.emitFile({
           type: 'asset',
           fileName: FRAME_FILE,
-          source: await buildFrameScript(root, resolve(root, frameEntry)),
+          source: await buildFrameScript(root, resolve(root, frameEntry), frameStory()),
         });
       },
       // `vite` (dev) serves the same two URLs, so a test host page works against either server.
@@ -146,11 +162,13 @@ export function embedPlugin({ frameEntry, elementEntry }: EmbedPluginOptions): P
             return;
           }
           if (path !== `${server.config.base}${FRAME_FILE}`) return next();
-          buildFrameScript(root, resolve(root, frameEntry)).then((code) => {
-            res.setHeader('Content-Type', 'text/javascript');
-            res.setHeader('Cache-Control', 'no-cache');
-            res.end(code);
-          }, next);
+          Promise.resolve()
+            .then(() => buildFrameScript(root, resolve(root, frameEntry), frameStory()))
+            .then((code) => {
+              res.setHeader('Content-Type', 'text/javascript');
+              res.setHeader('Cache-Control', 'no-cache');
+              res.end(code);
+            }, next);
         });
       },
     },

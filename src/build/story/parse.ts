@@ -7,12 +7,21 @@ import type { Problem } from '../../shared/story/errors.ts';
 import { sortErrors } from '../../shared/story/errors.ts';
 import { checkMarkdown, plainText, renderMarkdown } from './markdown.ts';
 import { resolveCamera } from './resolve.ts';
-import { count, FrontMatterSchema, STEP_ENTRIES, StepSchema, STORY_LIMITS } from './schema.ts';
+import {
+  count,
+  CUSTOM_ELEMENT,
+  FrontMatterSchema,
+  STEP_ENTRIES,
+  StepSchema,
+  STORY_LIMITS,
+  type PanelInput,
+} from './schema.ts';
+import { didYouMean } from '../../shared/story/suggest.ts';
 import { splitStory, type StepBlock } from './split.ts';
 import type { KnownIds, ParseResult, Step, StoryDefaults, StoryMeta } from '../../shared/story/types.ts';
 import { decodeUtf8 } from './utf8.ts';
 import { checkDuplicateIds, checkReferences, issuesToProblems, type ReferenceInput } from './validate.ts';
-import { parseYaml } from './yaml.ts';
+import { parseYaml, type ParsedYaml } from './yaml.ts';
 
 /** Used to keep checking steps when the front matter itself is broken. */
 const FALLBACK_DEFAULTS: StoryDefaults = { names: 'both', padding: 40, maxZoom: 9 };
@@ -39,8 +48,18 @@ export function parseStory(input: Uint8Array | string, file: string, known: Know
     problems.push(...yaml.problems);
     if (yaml.problems.length === 0) {
       const result = v.safeParse(FrontMatterSchema, yaml.value ?? {});
-      if (result.success) meta = toMeta(result.output);
-      else problems.push(...issuesToProblems(result.issues, yaml.lineOf, undefined));
+      if (result.success) {
+        const slug = slugOf(file);
+        const embedElement = result.output.embed_element ?? `${slug}-story`;
+        if (!CUSTOM_ELEMENT.test(embedElement)) {
+          problems.push({
+            line: 1,
+            message: `"${embedElement}" (the folder name and "-story") is not a custom element name — set embed_element, e.g. my-story`,
+          });
+        }
+        if (result.output.panel !== undefined) problems.push(...checkPanel(result.output.panel, known, yaml.lineOf));
+        meta = toMeta(result.output, slug, embedElement);
+      } else problems.push(...issuesToProblems(result.issues, yaml.lineOf, undefined));
     }
   }
 
@@ -158,8 +177,55 @@ function rawId(value: unknown): string | undefined {
   return typeof value.id === 'string' ? value.id : undefined;
 }
 
-function toMeta(input: v.InferOutput<typeof FrontMatterSchema>): StoryMeta {
+/** `story/my-story/story.md` → `my-story`; a file outside a story folder is named by itself. */
+export function slugOf(file: string): string {
+  const parts = file.split(/[\\/]/);
+  const name = parts.at(-1) ?? file;
+  return name === 'story.md' && parts.length > 1 ? (parts.at(-2) ?? name) : name.replace(/\.md$/, '');
+}
+
+/** The panel's features exist and are all in its dataset. */
+function checkPanel(panel: PanelInput, known: KnownIds, lineOf: ParsedYaml['lineOf']): Problem[] {
+  const datasets = new Set([...known.features.values()].map((feature) => feature.dataset));
+  if (!datasets.has(panel.dataset)) {
+    return [
+      {
+        line: lineOf(['panel', 'dataset']),
+        field: 'panel.dataset',
+        message: `unknown dataset "${panel.dataset}"${didYouMean(panel.dataset, datasets)} — allowed: ${[...datasets].sort().join(', ')}`,
+      },
+    ];
+  }
+  return panel.features.flatMap((id, i) => {
+    const feature = known.features.get(id);
+    if (feature?.dataset === panel.dataset) return [];
+    const inDataset = [...known.features].filter(([, f]) => f.dataset === panel.dataset).map(([fid]) => fid);
+    const message =
+      feature === undefined
+        ? `unknown feature "${id}"${didYouMean(id, inDataset)}`
+        : `"${id}" is in ${feature.dataset}, not in the panel's dataset ${panel.dataset}`;
+    return [{ line: lineOf(['panel', 'features', i]), field: `panel.features[${i}]`, message }];
+  });
+}
+
+function toMeta(input: v.InferOutput<typeof FrontMatterSchema>, slug: string, embedElement: string): StoryMeta {
+  const panel = input.panel;
   return {
+    slug,
+    embedElement,
+    ...(input.how_to_read === undefined ? {} : { howToRead: input.how_to_read }),
+    ...(panel === undefined
+      ? {}
+      : {
+          panel: {
+            title: panel.title,
+            dataset: panel.dataset,
+            features: panel.features,
+            ...(panel.area_note === undefined ? {} : { areaNote: panel.area_note }),
+            ...(panel.status === undefined ? {} : { status: panel.status }),
+            codes: panel.codes,
+          },
+        }),
     title: input.title,
     dek: input.dek,
     publication: input.publication,

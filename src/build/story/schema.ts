@@ -12,7 +12,7 @@ export const NAME_LANGUAGES = ['en', 'ja', 'ru', 'both'] as const;
 
 /**
  * Size limits, in characters (the whole file in bytes), stated in every error and in FORMAT.md. Each
- * leaves ample room over the Kuril story (longest step text 467, alt 338, notes 236, citation 31, title 38,
+ * leaves ample room over the first story (longest step text 467, alt 338, notes 236, citation 31, title 38,
  * dek 110, credit 80; the file 14 KB) while keeping the page, which carries all of it, light.
  */
 export const STORY_LIMITS = {
@@ -179,7 +179,7 @@ const centerEntries = {
 };
 const frameEntries = {
   frame: v.pipe(
-    v.array(featureId, 'frame must be a list of feature ids, e.g. [iturup, kunashir]'),
+    v.array(featureId, 'frame must be a list of feature ids, e.g. [first-id, second-id]'),
     v.minLength(1, 'frame needs at least one feature id'),
   ),
   ...fit,
@@ -292,6 +292,58 @@ const DefaultsSchema = strictObject(
   'defaults',
 );
 
+/**
+ * A custom element name (the HTML standard's rule, simplified): lowercase, starts with a letter,
+ * has a hyphen; not one of the names SVG and MathML already use.
+ */
+export const CUSTOM_ELEMENT = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
+const RESERVED_ELEMENTS = [
+  'annotation-xml',
+  'color-profile',
+  'font-face',
+  'font-face-src',
+  'font-face-uri',
+  'font-face-format',
+  'font-face-name',
+  'missing-glyph',
+];
+
+const EmbedElementSchema = v.pipe(
+  v.string('embed_element must be text: a custom element name, e.g. my-story'),
+  v.regex(
+    CUSTOM_ELEMENT,
+    (issue) =>
+      `${issue.received} is not a custom element name — lowercase letters and digits with at least one hyphen, e.g. my-story`,
+  ),
+  v.check((name) => !RESERVED_ELEMENTS.includes(name), 'that name is taken by SVG or MathML — choose another'),
+);
+
+/** The "key: value" words a panel's status line may use, e.g. `{admin}`. */
+const PROPERTY_KEY = /^[a-z][a-z0-9_]*$/;
+
+const PanelSchema = strictObject(
+  {
+    title: text('panel.title', STORY_LIMITS.title),
+    dataset: v.pipe(v.string('panel.dataset must be the name of a dataset, e.g. land'), v.nonEmpty()),
+    features: v.pipe(
+      v.array(featureId, 'panel.features must be a list of feature ids, e.g. [first-id, second-id]'),
+      v.minLength(1, 'panel.features must not be empty: the panel lists these features'),
+    ),
+    area_note: v.optional(text('panel.area_note', STORY_LIMITS.dek)),
+    status: v.optional(
+      v.pipe(
+        text('panel.status', STORY_LIMITS.dek),
+        v.check(
+          (status) => [...status.matchAll(/\{([^}]*)\}/g)].every((m) => PROPERTY_KEY.test(m[1] ?? '')),
+          'panel.status may name feature properties in braces, e.g. {admin} — lowercase letters, digits and _',
+        ),
+      ),
+    ),
+    codes: v.optional(v.record(v.string(), text("a code's words", STORY_LIMITS.title)), {}),
+  },
+  'panel',
+);
+
 export const FrontMatterSchema = strictObject(
   {
     title: text('title', STORY_LIMITS.title),
@@ -309,12 +361,16 @@ export const FrontMatterSchema = strictObject(
       ),
     ),
     defaults: v.optional(DefaultsSchema, {}),
+    how_to_read: v.optional(text('how_to_read', STORY_LIMITS.dek)),
+    embed_element: v.optional(EmbedElementSchema),
+    panel: v.optional(PanelSchema),
   },
   'front matter',
 );
 
 /** Front matter as written, after validation and with defaults filled in. */
 export type FrontMatterInput = v.InferOutput<typeof FrontMatterSchema>;
+export type PanelInput = v.InferOutput<typeof PanelSchema>;
 /** One step's YAML as written, after validation. */
 export type StepInput = v.InferOutput<typeof StepSchema>;
 export type CameraInput = StepInput['camera'];

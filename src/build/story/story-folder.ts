@@ -7,6 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Story, StoryError } from '../../shared/story/types.ts';
+import { addContent } from './content.ts';
 import { knownIds } from './known-ids.ts';
 import { loadStoryLayers, type StoryLayers } from './layers-file.ts';
 import { parseStory } from './parse.ts';
@@ -52,7 +53,12 @@ function readStoryFolder(dir: string, cwd: string): StoryFolderResult {
       errors: [{ file: relative(cwd, storyPath), line: 1, message: `cannot read the story: ${message}` }],
     };
   }
-  const parsed = parseStory(source, relative(cwd, storyPath) || storyPath, knownIds(layers.layers));
+  const file = relative(cwd, storyPath) || storyPath;
+  const parsed = parseStory(source, file, knownIds(layers.layers));
   if (!parsed.ok) return { ok: false, errors: parsed.errors, files };
-  return { ok: true, folder: { story: parsed.story, layers: layers.layers }, files };
+  // Its About text and feature panel, from about.md (and the facts it names) and the datasets.
+  const content = addContent(parsed.story, file, new TextDecoder().decode(source), cwd, layers.layers.collections);
+  files.push(...content.inputs);
+  if (content.story === undefined) return { ok: false, errors: content.errors, files };
+  return { ok: true, folder: { story: content.story, layers: layers.layers }, files };
 }

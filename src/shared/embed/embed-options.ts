@@ -1,4 +1,4 @@
-/** Options a newsroom can set on an embed (attributes of <kuril-story>, or the iframe's URL). */
+/** Options a newsroom can set on an embed (attributes of the story's element, e.g. <my-story>, or the iframe's URL). */
 import type { NameMode } from '../map/style.ts';
 
 export interface EmbedOptions {

@@ -1,4 +1,4 @@
-/** Options a newsroom can set on an embed (attributes of <kuril-story>, or the iframe's URL). */
+/** Options a newsroom can set on an embed (attributes of the story's element, e.g. <my-story>, or the iframe's URL). */
 import * as v from 'valibot';
 import type { NameMode } from '../map/style.ts';
 import { suggest } from '../story/suggest.ts';
@@ -22,7 +22,7 @@ export type EmbedOptionName = (typeof EMBED_OPTION_NAMES)[number];
 
 const THEMES = ['light', 'dark'] as const;
 const NAME_MODES = ['both', 'en', 'ja', 'ru'] as const satisfies readonly NameMode[];
-// A bare attribute (`<kuril-story preview>`) or parameter (`?preview`) is the empty string: on.
+// A bare attribute (`<my-story preview>`) or parameter (`?preview`) is the empty string: on.
 const ON = ['', 'true', 'yes', '1', 'show'] as const;
 const OFF = ['false', 'no', '0', 'hide'] as const;
 
@@ -122,7 +122,7 @@ export function embedOptionsFromUrl(url: URL, stepIds: readonly string[]) {
   return parseEmbedOptions((name) => url.searchParams.get(name), stepIds);
 }
 
-/** The in-page element's options, from its attributes (`<kuril-story theme="dark" preview>`). */
+/** The in-page element's options, from its attributes (`<my-story theme="dark" preview>`). */
 export function embedOptionsFromElement(
   element: { getAttribute(name: string): string | null },
   stepIds: readonly string[],

@@ -18,21 +18,25 @@ export interface Snippet {
   code: string;
 }
 
-/** Both snippets for the story served from `base` (its folder URL, ending in `/`). */
-export function embedSnippets(base: string, title: string): Snippet[] {
+/**
+ * Both snippets for the story served from `base` (its folder URL, ending in `/`), whose embed
+ * element is `element` (a custom element name, checked when the story is built).
+ */
+export function embedSnippets(base: string, title: string, element: string): Snippet[] {
   const url = escapeHtml(base);
+  const tag = escapeHtml(element);
   return [
     {
       id: 'iframe',
       heading: 'As an iframe',
       note: 'Your page’s scroll drives the story; the iframe grows to the story’s height (a Pym.js-compatible protocol).',
-      code: `<div data-kuril-story="${url}?embed"></div>\n<script src="${url}embed-frame.js" defer>${CLOSE_SCRIPT}`,
+      code: `<div data-${tag}="${url}?embed"></div>\n<script src="${url}embed-frame.js" defer>${CLOSE_SCRIPT}`,
     },
     {
       id: 'element',
       heading: 'In your page',
-      note: 'A <kuril-story> element: its styles and yours stay apart (Shadow DOM).',
-      code: `<script type="module" src="${url}embed.js">${CLOSE_SCRIPT}\n<kuril-story><a href="${url}">${escapeHtml(title)}, a map story</a></kuril-story>`,
+      note: `A <${element}> element: its styles and yours stay apart (Shadow DOM).`,
+      code: `<script type="module" src="${url}embed.js">${CLOSE_SCRIPT}\n<${tag}><a href="${url}">${escapeHtml(title)}, a map story</a></${tag}>`,
     },
   ];
 }

@@ -11,7 +11,7 @@ export interface StoryError {
   readonly message: string;
 }
 
-/** `story/kurils/story.md:42: step "summit": camera.zoom: 30 is out of range — allowed 0 to 20` */
+/** `story/my-story/story.md:42: step "opening": camera.zoom: 30 is out of range — allowed 0 to 20` */
 export function formatError(error: StoryError): string {
   const step = error.stepId === undefined ? '' : `step "${error.stepId}": `;
   const field = error.field === undefined ? '' : `${error.field}: `;

@@ -56,7 +56,43 @@ export interface Step {
   reveal?: string;
 }
 
+/** What the story's feature panel lists (front matter `panel`), as written. */
+export interface PanelSpec {
+  /** The panel's button and what it is called, e.g. "Islands". */
+  title: string;
+  dataset: string;
+  /** Feature ids of `dataset`, in the order the panel lists them. */
+  features: string[];
+  /** Said after each area, e.g. "measured on OpenStreetMap coastlines". */
+  areaNote?: string;
+  /** One status sentence per feature, with feature properties in braces: "Claimed by {claimed_by}." */
+  status?: string;
+  /** Words for the codes a property holds (RU → Russia) where `status` names it. */
+  codes: Record<string, string>;
+}
+
+/** One entry of the feature panel, read from its dataset at build time. */
+export interface PanelItem {
+  id: string;
+  /** `name_en` */
+  name: string;
+  /** `name_ja` and `name_ja_romaji`, when the feature has them. */
+  nameJa?: string;
+  nameJaRomaji?: string;
+  nameRu?: string;
+  /** `area_km2`, rounded for reading: "3,180 km²". */
+  area?: string;
+  status?: string;
+}
+
 export interface StoryMeta {
+  /** The story's folder name (story/<slug>/story.md): its id in storage keys and window names. */
+  slug: string;
+  /** The in-page embed's custom element, e.g. `my-story`; its iframe embed is `data-<element>`. */
+  embedElement: string;
+  /** The intro's sentence on how to read the story, if it has one. */
+  howToRead?: string;
+  panel?: PanelSpec;
   title: string;
   dek: string;
   publication: string;
@@ -71,6 +107,10 @@ export interface Story {
   steps: Step[];
   /** The story's datasets and layers (its layers.yaml): what the legend and the timeline read. */
   registry: LayerRegistry;
+  /** "About this map" from the story's about.md, rendered at build time; safe to insert (raw HTML refused). */
+  about?: string;
+  /** The feature panel's entries (`meta.panel`), read from the dataset at build time. */
+  panelItems?: PanelItem[];
 }
 
 export interface KnownFeature {
