@@ -175,12 +175,10 @@ export function styleStateFor(
         entry.gradient = revealGradient(share >= 1 ? 1 : drawnShare(share, revealKeys(spec)), colour);
       }
       if (kind === 'points') {
-        // Dated points appear on their date, as their arm reaches them.
-        entry.filter = [
-          'all',
-          ['==', ['geometry-type'], 'Point'],
-          ['<=', ['coalesce', ['get', 'reveal_at'], 0], share],
-        ];
+        // Each point appears once the reader reaches its `reveal_at` (its date, where the data has dates).
+        const reached: FilterSpecification = ['<=', ['coalesce', ['get', 'reveal_at'], 0], share];
+        const own = 'filter' in spec ? spec.filter : undefined;
+        entry.filter = own === undefined ? reached : ['all', own, reached];
       }
       layers[spec.id] = entry;
     } else if (isHighlightLayer(spec)) {
