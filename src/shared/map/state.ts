@@ -176,9 +176,10 @@ export function styleStateFor(
       }
       if (kind === 'points') {
         // Each point appears once the reader reaches its `reveal_at` (its date, where the data has dates).
-        const reached: FilterSpecification = ['<=', ['coalesce', ['get', 'reveal_at'], 0], share];
+        const reached: ExpressionSpecification = ['<=', ['coalesce', ['get', 'reveal_at'], 0], share];
         const own = 'filter' in spec ? spec.filter : undefined;
-        entry.filter = own === undefined ? reached : ['all', own, reached];
+        // Story filters are written as expressions (story/FORMAT.md), not in the legacy filter syntax.
+        entry.filter = own === undefined ? reached : ['all', own as ExpressionSpecification, reached];
       }
       layers[spec.id] = entry;
     } else if (isHighlightLayer(spec)) {
