@@ -16,7 +16,7 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import * as v from 'valibot';
 import { fieldPath, sortErrors, type Problem, type StoryError } from '../../shared/story/errors.ts';
-import type { DatasetEntry, LayerRegistry, StoryLayerEntry, Swatch } from '../../shared/story/layers.ts';
+import type { DatasetEntry, LayerRegistry, StoryLayerEntry } from '../../shared/story/layers.ts';
 import type { StoryMapStyle } from '../../shared/map/style.ts';
 import { didYouMean } from '../../shared/story/suggest.ts';
 import {
@@ -24,6 +24,7 @@ import {
   type BasemapDrawingInput,
   type DrawingInput,
   type LayersFileInput,
+  type StoryLayerInput,
 } from './layers-schema.ts';
 import { buildDrawing, swatchOf } from './map-layers.ts';
 import { issuesToProblems } from './validate.ts';
@@ -100,7 +101,7 @@ export function parseLayers(
   if (!parsed.success) {
     const problems = issuesToProblems(parsed.issues, yaml.lineOf, undefined).map((p, i) => ({
       ...p,
-      message: `${owner(parsed.issues[i]?.path?.map((item) => item.key) ?? [], yaml.value)}${p.message}`,
+      message: `${entryLabel(parsed.issues[i]?.path?.map((item) => item.key) ?? [], yaml.value)}${p.message}`,
     }));
     return { ok: false, problems, files: [] };
   }
@@ -108,7 +109,7 @@ export function parseLayers(
   const files = input.datasets.map((d) => d.file);
   const problems: Problem[] = [];
   const at = (path: readonly PathKey[], message: string) =>
-    problems.push({ line: yaml.lineOf(path), field: fieldPath(path), message: `${owner(path, input)}${message}` });
+    problems.push({ line: yaml.lineOf(path), field: fieldPath(path), message: `${entryLabel(path, input)}${message}` });
 
   const collections = new Map<string, FeatureCollection>();
   duplicates(input.datasets.map((d) => d.id)).forEach((i) => at(['datasets', i, 'id'], 'dataset id is used twice'));
@@ -144,36 +145,8 @@ export function parseLayers(
   input.layers.forEach((layer, i) => {
     const path = ['layers', i];
     if (!checkDataset([...path, 'dataset'], layer.dataset)) return;
-    const parts = layer.parts?.map((p) => p.key) ?? [];
-    duplicates(parts).forEach((j) => at([...path, 'parts', j, 'key'], 'part key is used twice'));
-    for (const key of parts) {
-      if (!layer.draw.some((d) => d.part === key))
-        at([...path, 'parts'], `part "${key}" is drawn by none of draw — mark its drawing with part: ${key}`);
-    }
-    const reveals = layer.draw.some((d) => d.reveal !== undefined);
-    if (layer.revealable === true && !reveals)
-      at([...path, 'revealable'], 'a revealable layer needs a drawing with reveal: line or reveal: points');
+    for (const [where, message] of storyLayerProblems(layer)) at([...path, ...where], message);
     layer.draw.forEach((drawing, j) => {
-      const atDrawing = (key: PathKey[], message: string) => at([...path, 'draw', j, ...key], message);
-      if (drawing.part !== undefined && !parts.includes(drawing.part)) {
-        atDrawing(
-          ['part'],
-          `unknown part "${drawing.part}"${parts.length === 0 ? ' — the layer has no parts' : didYouMean(drawing.part, parts) || ` — allowed: ${parts.join(', ')}`}`,
-        );
-      }
-      if (drawing.reveal !== undefined && layer.revealable !== true)
-        atDrawing(['reveal'], 'only a layer with revealable: true can reveal — add it to the layer');
-      if (drawing.reveal === 'line' && drawing.type !== 'line')
-        atDrawing(['reveal'], `reveal: line is for line layers, not ${drawing.type} — use reveal: points`);
-      if (drawing.reveal === 'points' && drawing.type !== 'circle' && drawing.type !== 'symbol') {
-        atDrawing(['reveal'], `reveal: points is for circle and symbol layers, not ${drawing.type}`);
-      }
-      if (drawing.reveal === 'line' && typeof drawing.paint?.['line-color'] !== 'string') {
-        atDrawing(
-          ['paint'],
-          'a revealed line needs one line-color (a colour, not an expression): it is drawn as a gradient of it',
-        );
-      }
       problems.push(...drawingProblems(drawing, [...path, 'draw', j], yaml, input));
       const features = collections.get(layer.dataset)?.features ?? [];
       built.push({
@@ -197,10 +170,7 @@ export function parseLayers(
             parts: layer.parts.map((p) => ({
               key: p.key,
               legend: p.legend,
-              swatch: partSwatch(
-                layer.draw.filter((d) => d.part === p.key),
-                swatch,
-              ),
+              swatch: swatchOf(layer.draw.filter((d) => d.part === p.key)) ?? swatch,
             })),
           }),
       ...(layer.year === undefined ? {} : { year: layer.year }),
@@ -237,8 +207,39 @@ export function parseLayers(
   };
 }
 
-function partSwatch(drawings: readonly DrawingInput[], whole: Swatch): Swatch {
-  return swatchOf(drawings) ?? whole;
+/** Checks of one story layer that span its drawings: parts and reveals. Paths are inside the layer. */
+function storyLayerProblems(layer: StoryLayerInput): [PathKey[], string][] {
+  const problems: [PathKey[], string][] = [];
+  const parts = layer.parts?.map((p) => p.key) ?? [];
+  duplicates(parts).forEach((j) => problems.push([['parts', j, 'key'], 'part key is used twice']));
+  for (const key of parts) {
+    if (!layer.draw.some((d) => d.part === key))
+      problems.push([['parts'], `part "${key}" is drawn by none of draw — mark its drawing with part: ${key}`]);
+  }
+  if (layer.revealable === true && !layer.draw.some((d) => d.reveal !== undefined))
+    problems.push([['revealable'], 'a revealable layer needs a drawing with reveal: line or reveal: points']);
+  layer.draw.forEach((drawing, j) => {
+    const at = (key: PathKey, message: string) => problems.push([['draw', j, key], message]);
+    if (drawing.part !== undefined && !parts.includes(drawing.part)) {
+      const allowed =
+        parts.length === 0
+          ? ' — the layer has no parts'
+          : didYouMean(drawing.part, parts) || ` — allowed: ${parts.join(', ')}`;
+      at('part', `unknown part "${drawing.part}"${allowed}`);
+    }
+    if (drawing.reveal !== undefined && layer.revealable !== true)
+      at('reveal', 'only a layer with revealable: true can reveal — add it to the layer');
+    if (drawing.reveal === 'line' && drawing.type !== 'line')
+      at('reveal', `reveal: line is for line layers, not ${drawing.type} — use reveal: points`);
+    if (drawing.reveal === 'points' && drawing.type !== 'circle' && drawing.type !== 'symbol')
+      at('reveal', `reveal: points is for circle and symbol layers, not ${drawing.type}`);
+    if (drawing.reveal === 'line' && typeof drawing.paint?.['line-color'] !== 'string')
+      at(
+        'paint',
+        'a revealed line needs one line-color (a colour, not an expression): it is drawn as a gradient of it',
+      );
+  });
+  return problems;
 }
 
 /** Indexes of the values seen before. */
@@ -247,7 +248,7 @@ function duplicates(values: readonly string[]): number[] {
 }
 
 /** `layer "disputed": `: which entry of the file a path is in, by its id. */
-function owner(path: readonly unknown[], value: unknown): string {
+function entryLabel(path: readonly unknown[], value: unknown): string {
   const [section, index] = path;
   const kinds: Record<string, string> = { datasets: 'dataset', layers: 'layer', basemap: 'basemap layer' };
   const kind = typeof section === 'string' ? kinds[section] : undefined;
@@ -272,7 +273,7 @@ function drawingProblems(
     problems.push({
       line: yaml.lineOf([...path, key]),
       field: fieldPath([...path, key]),
-      message: `${owner(path, input)}${message}`,
+      message: `${entryLabel(path, input)}${message}`,
     });
   if (drawing.names === true && drawing.type !== 'symbol')
     at('names', `names is for symbol layers, not ${drawing.type}`);
@@ -312,7 +313,7 @@ function mapLibreProblems(
     return {
       line: yaml.lineOf([...path, ...keys]),
       field: fieldPath([...path, ...keys]),
-      message: `${owner(path, input)}MapLibre layer "${spec.id}": ${message}${allowedHint(spec.type, keys, message)}`,
+      message: `${entryLabel(path, input)}MapLibre layer "${spec.id}": ${message}${allowedHint(spec.type, keys, message)}`,
     };
   });
 }

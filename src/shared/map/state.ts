@@ -175,12 +175,11 @@ export function styleStateFor(
         entry.gradient = revealGradient(share >= 1 ? 1 : drawnShare(share, revealKeys(spec)), colour);
       }
       if (kind === 'points') {
-        // Dated points appear on their date, as their arm reaches them.
-        entry.filter = [
-          'all',
-          ['==', ['geometry-type'], 'Point'],
-          ['<=', ['coalesce', ['get', 'reveal_at'], 0], share],
-        ];
+        // Each point appears once the reader reaches its `reveal_at` (its date, where the data has dates).
+        const reached: ExpressionSpecification = ['<=', ['coalesce', ['get', 'reveal_at'], 0], share];
+        const own = 'filter' in spec ? spec.filter : undefined;
+        // Story filters are written as expressions (story/FORMAT.md), not in the legacy filter syntax.
+        entry.filter = own === undefined ? reached : ['all', own as ExpressionSpecification, reached];
       }
       layers[spec.id] = entry;
     } else if (isHighlightLayer(spec)) {
