@@ -26,7 +26,7 @@ setInterval(() => process.ppid !== parent && stop(), 500).unref();
 
 try {
   if (args.has('--build')) await build();
-  preview = await startPreview('dist', PORT);
+  preview = await startPreview('dist', { port: PORT });
   if (args.has('--present')) {
     console.log(`Presenting from dist/ (no network needed): ${preview.origin}/?present`);
     console.log('Keys: → or PageDown next, ← or PageUp back, f fullscreen, s speaker view, Esc back to scrolling.');
