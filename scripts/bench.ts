@@ -170,9 +170,11 @@ async function measure(browser: Browser, origin: string, scenario: Scenario, tim
       page.once('domcontentloaded', () => void page.mouse.wheel(0, 300).catch(() => undefined));
     }
 
-    const deadline = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs));
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
     await page.goto(`${origin}/`, { waitUntil: 'commit' });
     await Promise.race([shown, deadline]);
+    clearTimeout(timer);
     const figures: PageFigures = await page.evaluate(() => {
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       return {
