@@ -26,7 +26,7 @@ setInterval(() => process.ppid !== parent && stop(), 500).unref();
 
 try {
   if (args.has('--build')) await build();
-  preview = await startPreview('dist', PORT);
+  preview = await startPreview('dist', { port: PORT });
   if (args.has('--present')) {
     console.log(`Presenting from dist/ (no network needed): ${preview.origin}/?present`);
     for (const path of preview.stories) console.log(`  and ${preview.origin}${path}?present`);

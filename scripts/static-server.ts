@@ -15,6 +15,8 @@ export interface Mount {
   dir: string;
   /** Extra response headers for everything under this mount (e.g. a Content-Security-Policy). */
   headers?: Record<string, string>;
+  /** Serve `<file>.gz` beside a file, when there is one, to browsers that accept gzip (as a real host compresses). */
+  precompressed?: boolean;
 }
 
 export interface StaticServer {
@@ -40,7 +42,10 @@ export async function startStaticServer({
   // Longest prefix first, so /graphics/2016/kurils/ wins over /.
   const ordered = [...mounts]
     .sort((a, b) => b.prefix.length - a.prefix.length)
-    .map((mount) => ({ ...mount, serve: sirv(mount.dir, { dev: true, etag: true }) }));
+    .map((mount) => ({
+      ...mount,
+      serve: sirv(mount.dir, { dev: true, etag: true, gzip: mount.precompressed ?? false }),
+    }));
 
   const server = createServer((request, response) => {
     const mount = ordered.find((m) => pathOf(request).startsWith(m.prefix));
