@@ -56,6 +56,19 @@ export interface Step {
   reveal?: StoryLayerId;
 }
 
+/**
+ * What the live page needs of a step to run its map: no text. The article's text, alt texts and
+ * legends reach the page as prerendered HTML and are not shipped again in its script.
+ */
+export type MapStep = Pick<Step, 'id' | 'index' | 'camera' | 'layers' | 'muted' | 'highlight' | 'framed' | 'reveal'>;
+
+/** What the prerendered page hands its script (src/app/page/page-data.ts): the story without its text. */
+export interface PageData {
+  title: string;
+  names: NameMode;
+  steps: MapStep[];
+}
+
 export interface StoryMeta {
   title: string;
   dek: string;
