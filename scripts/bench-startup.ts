@@ -1,0 +1,97 @@
+/**
+ * `npm run bench:startup`: the page's startup on the production build (dist/) as a slow phone
+ * sees it: 390×844, CPU throttled 4× through the DevTools protocol, the reader idle. Prints the
+ * first text paint, the longest main-thread task after it, the total blocking time after it and
+ * the JavaScript (gzip) loaded before the page is interactive. Median of `--runs` loads (3).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/browser.ts';
+import { startPreview } from './preview.ts';
+
+interface Task {
+  start: number;
+  duration: number;
+}
+
+declare global {
+  interface Window {
+    __startupTasks: Task[];
+  }
+}
+
+const runsFlag = process.argv.indexOf('--runs');
+const runs = runsFlag >= 0 ? Number(process.argv[runsFlag + 1]) : 3;
+/** How long the page is watched after its load event, the reader idle. */
+const WATCH_MS = 4000;
+
+function gzipBytesOf(pathname: string): number {
+  const file = join('dist', decodeURIComponent(pathname));
+  return existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : 0;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+const preview = await startPreview('dist');
+try {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const results: { paint: number; longest: number; blocking: number; js: number; jsFiles: number }[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.addInitScript(() => {
+      window.__startupTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          window.__startupTasks.push({ start: entry.startTime, duration: entry.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const scripts = new Set<string>();
+    page.on('requestfinished', (request) => {
+      const url = new URL(request.url());
+      if (url.origin === preview.origin && ['.js', '.mjs'].includes(extname(url.pathname))) scripts.add(url.pathname);
+    });
+    await page.goto(`${preview.origin}/`, { waitUntil: 'load' });
+    await page.waitForTimeout(WATCH_MS);
+    const { paint, tasks } = await page.evaluate(() => ({
+      paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      tasks: window.__startupTasks,
+    }));
+    const after = tasks.filter((task) => task.start + task.duration > paint);
+    results.push({
+      paint,
+      longest: Math.max(0, ...after.map((task) => task.duration)),
+      blocking: after.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
+      js: [...scripts].reduce((sum, path) => sum + gzipBytesOf(path), 0),
+      jsFiles: scripts.size,
+    });
+    await context.close();
+  }
+  await browser.close();
+
+  const ms = (n: number) => `${Math.round(n)} ms`;
+  const rows: [string, string][] = [
+    ['first text paint', ms(median(results.map((r) => r.paint)))],
+    ['longest task after it', ms(median(results.map((r) => r.longest)))],
+    ['blocking time after it (tasks over 50 ms)', ms(median(results.map((r) => r.blocking)))],
+    [
+      `JS before interactive (gzip, ${results[0]?.jsFiles ?? 0} files)`,
+      `${(median(results.map((r) => r.js)) / 1024).toFixed(1)} KB`,
+    ],
+  ];
+  const width = Math.max(...rows.map(([key]) => key.length));
+  console.log(`\nProduction build, 390×844, CPU 4× slower, reader idle; median of ${runs}\n`);
+  for (const [key, value] of rows) console.log(`${key.padEnd(width)}  ${value}`);
+  console.log(`\nEach run: ${results.map((r) => `${ms(r.longest)}`).join(', ')} (longest task)`);
+} finally {
+  await preview.stop();
+}
