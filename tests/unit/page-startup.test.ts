@@ -41,7 +41,7 @@ describe('the page’s startup script', () => {
   it('is found by the walk (a check of the check)', () => {
     expect(relative).toContain('src/app/page/adopt-page.svelte.ts');
     expect(relative).toContain('src/app/page/MapPane.svelte');
-    expect(relative).toContain('src/app/map/StoryMap.svelte');
+    expect(relative).toContain('src/app/page/reader.svelte.ts');
   });
 
   it('does not carry the story’s text or the components that render the article', () => {
@@ -57,8 +57,12 @@ describe('the page’s startup script', () => {
     }
   });
 
-  it('nor the map library, present mode or the speaker view', () => {
-    expect(relative.filter((id) => /maplibre-gl$|create-map|src\/app\/present\//.test(id))).toEqual([]);
+  it('nor the live map, the map library, present mode or the speaker view', () => {
+    expect(
+      relative.filter((id) =>
+        /maplibre-gl$|StoryMap|create-map|src\/shared\/map\/(state|style)|src\/app\/present\//.test(id),
+      ),
+    ).toEqual([]);
   });
 });
 

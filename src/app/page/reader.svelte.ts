@@ -161,13 +161,17 @@ export class StoryReader {
     this.motionChoice = remembered.motion;
     this.names = remembered.names;
     stops.push(followReducedMotion((reduced) => (this.systemReduced = reduced)));
-    this.#measureLayout();
 
     // A deep link opens at its step at once: the page jumps there and the map starts there.
     const linked = this.embedded ? -1 : indexFromHash(location.hash, this.steps);
     const presentNow = opensPresenting(location.href, this.embedded);
     this.mapEager = linked >= 0 || this.embedded || presentNow;
-    if (linked >= 0) this.#openAt(linked);
+    // Even reading the window's size forces a layout of the whole page: a deep link's jump needs it
+    // at once, everything else after the first frame.
+    if (linked >= 0) {
+      this.#measureLayout();
+      this.#openAt(linked);
+    }
     if (this.embedded && this.options.start !== undefined) this.jumpedTo = 0;
 
     // In the host's page the story only takes the keys pressed inside it.
@@ -187,6 +191,7 @@ export class StoryReader {
 
     stops.push(
       afterFirstFrame(() => {
+        this.#measureLayout();
         this.#scroller = this.#startScroller();
         this.setActive(linked >= 0 ? linked : this.#scroller.measure());
         this.#pinMapPane();
