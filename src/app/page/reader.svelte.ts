@@ -145,6 +145,7 @@ export class StoryReader {
     this.presenting = false;
     leavePresentAddress(window, this.step.id);
     await tick();
+    this.#scroller ??= this.#startScroller();
     this.#placeStep(this.active);
   }
 
@@ -192,8 +193,11 @@ export class StoryReader {
     stops.push(
       afterFirstFrame(() => {
         this.#measureLayout();
-        this.#scroller = this.#startScroller();
-        this.setActive(linked >= 0 ? linked : this.#scroller.measure());
+        // A presentation hides the steps, which the scroller cannot measure: it starts on the way back.
+        if (!this.presenting) {
+          this.#scroller = this.#startScroller();
+          this.setActive(linked >= 0 ? linked : this.#scroller.measure());
+        }
         this.#pinMapPane();
         this.mapMounted = true;
       }),
