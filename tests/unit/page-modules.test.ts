@@ -8,6 +8,7 @@ import { followReducedMotion, rememberedPreferences } from '../../src/app/page/p
 import { picturesEagerForPrint } from '../../src/app/page/print.ts';
 import { enterPresentAddress, leavePresentAddress, opensPresenting } from '../../src/app/page/present-entry.ts';
 import { afterFirstFrame } from '../../src/app/page/after-first-frame.ts';
+import { onFirstEngagement } from '../../src/app/page/first-engagement.ts';
 import { saveMotionChoice } from '../../src/app/a11y/motion.ts';
 import { saveNameChoice } from '../../src/app/map/names.ts';
 import type { ChoiceStore } from '../../src/app/dom/storage.ts';
@@ -138,5 +139,28 @@ describe('after the first frame', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(before).not.toHaveBeenCalled();
     expect(after).not.toHaveBeenCalled();
+  });
+});
+
+describe('the reader’s first move', () => {
+  it.each(['scroll', 'wheel', 'touchstart', 'pointerdown', 'pointermove', 'keydown'])('%s engages, once', (type) => {
+    const target = new EventTarget();
+    const engaged = vi.fn();
+    onFirstEngagement(target, engaged);
+    target.dispatchEvent(new Event(type));
+    target.dispatchEvent(new Event(type));
+    target.dispatchEvent(new Event('keydown'));
+    expect(engaged).toHaveBeenCalledOnce();
+  });
+
+  it('other events do not, and nothing does once stopped', () => {
+    const target = new EventTarget();
+    const engaged = vi.fn();
+    const stop = onFirstEngagement(target, engaged);
+    target.dispatchEvent(new Event('focus'));
+    target.dispatchEvent(new Event('resize'));
+    stop();
+    target.dispatchEvent(new Event('pointerdown'));
+    expect(engaged).not.toHaveBeenCalled();
   });
 });

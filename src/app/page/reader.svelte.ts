@@ -26,6 +26,7 @@ import { onResizeBurst } from './resize-burst.ts';
 import { picturesEagerForPrint } from './print.ts';
 import { enterPresentAddress, leavePresentAddress, opensPresenting } from './present-entry.ts';
 import { afterFirstFrame } from './after-first-frame.ts';
+import { onFirstEngagement } from './first-engagement.ts';
 
 const IN_CONTROL = 'input, select, textarea, [contenteditable], dialog, .map-frame, .map-tools';
 
@@ -174,6 +175,7 @@ export class StoryReader {
       this.#openAt(linked);
     }
     if (this.embedded && this.options.start !== undefined) this.jumpedTo = 0;
+    if (!this.mapEager) stops.push(onFirstEngagement(window, () => (this.mapEager = true)));
 
     // In the host's page the story only takes the keys pressed inside it.
     const keyTarget: HTMLElement | Window = this.embed?.kind === 'element' ? this.embed.root : window;
