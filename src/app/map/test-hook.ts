@@ -3,7 +3,7 @@
  * end-to-end tests can read what the map really shows: layer visibility, opacity and camera.
  */
 import type { LayerSpecification } from 'maplibre-gl';
-import type { Step } from '../../shared/story/types.ts';
+import type { MapStep } from '../../shared/story/types.ts';
 import type { MapLibreMap } from './create-map.ts';
 import { cameraTarget } from '../../shared/map/camera.ts';
 import { OPACITY_PROPERTIES } from '../../shared/map/state.ts';
@@ -54,7 +54,7 @@ function opacityRatio(map: MapLibreMap, spec: LayerSpecification): number {
 }
 
 /** `layers`: the style's layers as built, before any step changed them (the full opacities). */
-export function installTestHook(map: MapLibreMap, currentStep: () => Step, layers: LayerSpecification[]): void {
+export function installTestHook(map: MapLibreMap, currentStep: () => MapStep, layers: LayerSpecification[]): void {
   const initial = new Map(layers.map((spec) => [spec.id, spec] as const));
   window.__storyMap = {
     report() {

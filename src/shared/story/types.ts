@@ -85,6 +85,25 @@ export interface PanelItem {
   status?: string;
 }
 
+/**
+ * What the live page needs of a step to run its map: no text. The article's text, alt texts and
+ * legends reach the page as prerendered HTML and are not shipped again in its script.
+ */
+export type MapStep = Pick<Step, 'id' | 'index' | 'camera' | 'layers' | 'muted' | 'highlight' | 'framed' | 'reveal'>;
+
+/** What the prerendered page hands its script (src/app/page/page-data.ts): the story without its text. */
+export interface PageData {
+  title: string;
+  names: NameMode;
+  steps: MapStep[];
+  /** The in-page embed's element name: also the prefix of the reader's stored choices. */
+  embedElement: string;
+  /** The story's layers (the timeline's years, what a step can show). */
+  registry: LayerRegistry;
+  /** The feature panel (front matter `panel`) and its entries, if the story has one. */
+  panel?: { title: string; areaNote?: string | undefined; items: PanelItem[] };
+}
+
 export interface StoryMeta {
   /** The story's folder name (story/<slug>/story.md): its id in storage keys and window names. */
   slug: string;
