@@ -35,7 +35,7 @@ const SAINT_PETERSBURG = 'Treaty of Saint Petersburg, 7 May 1875';
 
 export const GROUPS: readonly Group[] = [
   {
-    id: 'southern-kurils',
+    id: 'side-southern-kurils',
     name_en: 'Iturup and the islands south of it',
     members: (p) => p.group === 'kuril-south' || p.group === 'habomai',
     side_1855: 'japan',
@@ -43,7 +43,7 @@ export const GROUPS: readonly Group[] = [
     terms: `${SHIMODA}: Japanese`,
   },
   {
-    id: 'northern-kurils',
+    id: 'side-northern-kurils',
     name_en: 'Urup to Shumshu',
     members: (p) => p.group === 'kuril-north',
     side_1855: 'russia',
@@ -51,7 +51,7 @@ export const GROUPS: readonly Group[] = [
     terms: `${SHIMODA}: Russian; ${SAINT_PETERSBURG}: to Japan`,
   },
   {
-    id: 'sakhalin',
+    id: 'side-sakhalin',
     name_en: 'Sakhalin',
     members: (p) => p.id === 'sakhalin',
     side_1855: 'undivided',

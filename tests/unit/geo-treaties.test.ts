@@ -13,20 +13,20 @@ const members = (id: string) => String(byId.get(id)!.properties!.members).split(
 
 describe('geo/treaties sides', () => {
   it('puts Iturup and the islands south of it on the Japanese side in 1855 and 1875 (Treaty of Shimoda)', () => {
-    expect(members('southern-kurils')).toEqual(expect.arrayContaining(['iturup', 'kunashir', 'shikotan', 'zelyony']));
-    expect(members('southern-kurils')).not.toContain('urup');
-    expect(byId.get('southern-kurils')!.properties).toMatchObject({ side_1855: 'japan', side_1875: 'japan' });
+    expect(members('side-southern-kurils')).toEqual(expect.arrayContaining(['iturup', 'kunashir', 'shikotan', 'zelyony']));
+    expect(members('side-southern-kurils')).not.toContain('urup');
+    expect(byId.get('side-southern-kurils')!.properties).toMatchObject({ side_1855: 'japan', side_1875: 'japan' });
   });
 
   it('puts Urup to Shumshu on the Russian side in 1855 and the Japanese in 1875 (Treaty of Saint Petersburg)', () => {
-    expect(members('northern-kurils')).toEqual(expect.arrayContaining(['urup', 'shumshu', 'paramushir', 'simushir']));
-    expect(members('northern-kurils')).not.toContain('iturup');
-    expect(byId.get('northern-kurils')!.properties).toMatchObject({ side_1855: 'russia', side_1875: 'japan' });
+    expect(members('side-northern-kurils')).toEqual(expect.arrayContaining(['urup', 'shumshu', 'paramushir', 'simushir']));
+    expect(members('side-northern-kurils')).not.toContain('iturup');
+    expect(byId.get('side-northern-kurils')!.properties).toMatchObject({ side_1855: 'russia', side_1875: 'japan' });
   });
 
   it('leaves Sakhalin undivided in 1855 and Russian from 1875', () => {
-    expect(members('sakhalin')).toEqual(['sakhalin']);
-    expect(byId.get('sakhalin')!.properties).toMatchObject({ side_1855: 'undivided', side_1875: 'russia' });
+    expect(members('side-sakhalin')).toEqual(['sakhalin']);
+    expect(byId.get('side-sakhalin')!.properties).toMatchObject({ side_1855: 'undivided', side_1875: 'russia' });
   });
 
   it('keeps every polygon of the grouped islands, and no island in two groups', () => {
@@ -46,7 +46,7 @@ describe('geo/treaties sides', () => {
 
   it('stops the build when a group matches no land (renamed data)', () => {
     expect(() => buildSides({ type: 'FeatureCollection', features: [] })).toThrow(
-      /group "southern-kurils" matches no feature/,
+      /group "side-southern-kurils" matches no feature/,
     );
   });
 
