@@ -5,6 +5,9 @@ import { registerOffline } from '../app/offline/register.ts';
 import { adoptPage, readPageData } from '../app/page/adopt-page.svelte.ts';
 import '../app/fonts.css';
 import '../app/app.css';
+// The prerendered article is not rendered again here: its components' styles come as plain CSS.
+import '../app/story/legend.css';
+import '../app/story/about.css';
 
 const target = document.getElementById('app')!;
 const page = new URL(location.href);

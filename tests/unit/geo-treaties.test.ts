@@ -13,13 +13,17 @@ const members = (id: string) => String(byId.get(id)!.properties!.members).split(
 
 describe('geo/treaties sides', () => {
   it('puts Iturup and the islands south of it on the Japanese side in 1855 and 1875 (Treaty of Shimoda)', () => {
-    expect(members('side-southern-kurils')).toEqual(expect.arrayContaining(['iturup', 'kunashir', 'shikotan', 'zelyony']));
+    expect(members('side-southern-kurils')).toEqual(
+      expect.arrayContaining(['iturup', 'kunashir', 'shikotan', 'zelyony']),
+    );
     expect(members('side-southern-kurils')).not.toContain('urup');
     expect(byId.get('side-southern-kurils')!.properties).toMatchObject({ side_1855: 'japan', side_1875: 'japan' });
   });
 
   it('puts Urup to Shumshu on the Russian side in 1855 and the Japanese in 1875 (Treaty of Saint Petersburg)', () => {
-    expect(members('side-northern-kurils')).toEqual(expect.arrayContaining(['urup', 'shumshu', 'paramushir', 'simushir']));
+    expect(members('side-northern-kurils')).toEqual(
+      expect.arrayContaining(['urup', 'shumshu', 'paramushir', 'simushir']),
+    );
     expect(members('side-northern-kurils')).not.toContain('iturup');
     expect(byId.get('side-northern-kurils')!.properties).toMatchObject({ side_1855: 'russia', side_1875: 'japan' });
   });

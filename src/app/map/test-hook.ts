@@ -132,7 +132,10 @@ export function installTestHook(map: MapLibreMap, currentStep: () => MapStep, la
       });
     },
     highlighted() {
-      const filter = map.getFilter('highlight-land-line') as unknown[] | undefined;
+      // Every highlight line layer (one per dataset that can be highlighted) carries the same id list.
+      const line = layers.find((spec) => spec.type === 'line' && metadataOf(spec)[META.highlight] === true);
+      if (line === undefined) return [];
+      const filter = map.getFilter(line.id) as unknown[] | undefined;
       const literal = (filter?.[2] as unknown[] | undefined)?.[1];
       return Array.isArray(literal) ? (literal as string[]) : [];
     },
