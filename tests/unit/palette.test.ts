@@ -502,11 +502,10 @@ const APP_CSS = {
   file: 'src/app/app.css',
   text: stripComments(readFileSync(resolve(root, 'src/app/app.css'), 'utf8')),
 };
-const LEGEND_CSS = (() => {
-  const file = 'src/app/story/Legend.svelte';
-  const style = /<style>([\s\S]*?)<\/style>/.exec(readFileSync(resolve(root, file), 'utf8'));
-  return { file, text: stripComments(style?.[1] ?? '') };
-})();
+const LEGEND_CSS = {
+  file: 'src/app/story/legend.css',
+  text: stripComments(readFileSync(resolve(root, 'src/app/story/legend.css'), 'utf8')),
+};
 
 /** Every value `property` takes in rules whose selector list includes `selector`, media queries included. */
 function cssValues(selector: string, property: string, css = APP_CSS): string[] {
@@ -598,7 +597,7 @@ describe.each(['light', 'dark'] as const)('page text meets WCAG AA (4.5:1), %s t
   it('legend text, in the cards', () => {
     for (const [where, bg] of cards) {
       expectContrast(`legend text (inherits body) on ${where}`, colour('--ink'), bg, TEXT_AA);
-      for (const muted of cssValues('li.muted', 'color', LEGEND_CSS)) {
+      for (const muted of cssValues('.legend-list li.muted', 'color', LEGEND_CSS)) {
         expectContrast(`muted legend item on ${where}`, resolveVar(muted, theme), bg, TEXT_AA);
       }
     }
