@@ -12,6 +12,7 @@ import type { CameraTarget } from '../../shared/map/camera.ts';
 import world from '../../../geo/kurils/out/world.geojson?url';
 import borders from '../../../geo/kurils/out/borders.geojson?url';
 import land from '../../../geo/kurils/out/land.geojson?url';
+import coast from '../../../geo/kurils/out/coast.geojson?url';
 import sea from '../../../geo/kurils/out/sea.geojson?url';
 import labels from '../../../geo/kurils/out/labels.geojson?url';
 import places from '../../../geo/kurils/out/places.geojson?url';
@@ -27,6 +28,7 @@ const DATA_URLS: Record<DatasetId, string> = {
   world,
   borders,
   land,
+  coast,
   sea,
   labels,
   places,

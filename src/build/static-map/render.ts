@@ -22,7 +22,6 @@ import { palette } from '../../shared/map/palette.ts';
 import { styleStateFor, type LayerState } from '../../shared/map/state.ts';
 import { buildStyle, type NameMode } from '../../shared/map/style.ts';
 import type { ResolvedCamera, Step } from '../../shared/story/types.ts';
-import { REGION_BBOX } from '../../../geo/kurils/config.ts';
 import { evaluate, type ExpressionContext, type SimpleGeometryType } from './expression.ts';
 
 export interface Size {
@@ -212,7 +211,7 @@ function shapeGroup(
         return [{ tag: 'path', own: { ...own, d }, paint }];
       }
       case 'line': {
-        const d = ctx.geometryType === 'Point' ? null : frame.path(outline(geometry, clipBoxOf(spec)));
+        const d = ctx.geometryType === 'Point' ? null : frame.path(outline(geometry));
         if (!d) return [];
         const width = Number(value('line-width'));
         const dashes = value('line-dasharray');
@@ -303,50 +302,11 @@ function simpleType(geometry: Geometry): SimpleGeometryType {
   }
 }
 
-type Box = readonly [west: number, south: number, east: number, north: number];
-
-/** The box a dataset was cut to: the OSM coastline (`land`) ends at the region's edges. */
-function clipBoxOf(spec: LayerSpecification): Box | undefined {
-  return 'source' in spec && spec.source === 'land' ? REGION_BBOX : undefined;
-}
-
-/**
- * A polygon's rings as lines, so an outline cut by the frame does not trace the frame's edge; and
- * without the stretches along the box the data was cut to, which are no coast and read as borders.
- */
-function outline(geometry: Geometry, clip?: Box): Geometry {
-  const rings =
-    geometry.type === 'Polygon'
-      ? geometry.coordinates
-      : geometry.type === 'MultiPolygon'
-        ? geometry.coordinates.flat()
-        : null;
-  if (rings === null) return geometry;
-  return { type: 'MultiLineString', coordinates: clip ? rings.flatMap((ring) => offBox(ring, clip)) : rings };
-}
-
-/** A ring split into the runs that do not lie along an edge of `box`. */
-export function offBox(ring: readonly Position[], [west, south, east, north]: Box): Position[][] {
-  const EPSILON = 1e-9;
-  const on = (value: number | undefined, edge: number) => value !== undefined && Math.abs(value - edge) < EPSILON;
-  const alongEdge = (a: Position, b: Position) =>
-    (on(a[0], west) && on(b[0], west)) ||
-    (on(a[0], east) && on(b[0], east)) ||
-    (on(a[1], south) && on(b[1], south)) ||
-    (on(a[1], north) && on(b[1], north));
-  const runs: Position[][] = [];
-  let run: Position[] = [];
-  for (let i = 0; i < ring.length; i++) {
-    const point = ring[i]!;
-    const previous = ring[i - 1];
-    if (previous !== undefined && alongEdge(previous, point)) {
-      if (run.length > 1) runs.push(run);
-      run = [];
-    }
-    run.push(point);
-  }
-  if (run.length > 1) runs.push(run);
-  return runs;
+/** A polygon's rings as lines, so an outline cut by the frame does not trace the frame's edge. */
+function outline(geometry: Geometry): Geometry {
+  if (geometry.type === 'Polygon') return { type: 'MultiLineString', coordinates: geometry.coordinates };
+  if (geometry.type === 'MultiPolygon') return { type: 'MultiLineString', coordinates: geometry.coordinates.flat() };
+  return geometry;
 }
 
 function points(geometry: Geometry): Position[] {
@@ -558,6 +518,15 @@ function labelPlacements(
     const y0 = at[1] + (dy ?? 0) * size + top;
     return textLabel(lines, { x0, y0, width, size, align }, style, padding, idAttribute(feature));
   };
+  // MapLibre's variable anchors with their own offsets (`text-variable-anchor-offset`), tried in order.
+  const anchorOffsets = layoutValue(spec, 'text-variable-anchor-offset', ctx);
+  if (Array.isArray(anchorOffsets)) {
+    const pairs: Label[] = [];
+    for (let i = 0; i + 1 < anchorOffsets.length; i += 2) {
+      pairs.push(place(String(anchorOffsets[i]), anchorOffsets[i + 1] as readonly number[]));
+    }
+    return pairs;
+  }
   // MapLibre's variable anchors, tried in order, each pushed out by the radial offset.
   const variable = (spec.layout as Record<string, unknown> | undefined)?.['text-variable-anchor'];
   if (Array.isArray(variable)) {

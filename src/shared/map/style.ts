@@ -434,9 +434,17 @@ function basemapLayers(): LayerSpecification[] {
       paint: { 'fill-color': palette.land },
     },
     {
+      // Land the region box cut is outlined from `coast` (below): its polygons' edges along the box are no coast.
       id: 'land-line',
       type: 'line',
       source: 'land',
+      filter: ['!=', ['get', 'clipped'], true],
+      paint: { 'line-color': palette.landLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 9, 1.2] },
+    },
+    {
+      id: 'coast-line',
+      type: 'line',
+      source: 'coast',
       paint: { 'line-color': palette.landLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 9, 1.2] },
     },
     {

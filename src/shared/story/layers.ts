@@ -11,6 +11,7 @@ export const DATASET_IDS = [
   'world',
   'borders',
   'land',
+  'coast',
   'sea',
   'labels',
   'places',
@@ -26,7 +27,7 @@ export const DATASET_IDS = [
 export type DatasetId = (typeof DATASET_IDS)[number];
 
 /** Datasets drawn on every step (the basemap); steps cannot switch them off. */
-export const BASEMAP_DATASETS: readonly DatasetId[] = ['world', 'borders', 'sea', 'land', 'labels'];
+export const BASEMAP_DATASETS: readonly DatasetId[] = ['world', 'borders', 'sea', 'land', 'coast', 'labels'];
 
 export interface StoryLayerDefinition {
   /** Dataset the layer draws. */
