@@ -314,6 +314,8 @@ function storyLayers(): LayerSpecification[] {
         'text-field': labelText('both'),
         'text-font': LABEL_FONT,
         'text-size': 12,
+        // Two short lines, as the island names beside it (labels-symbol), clear of Yury's name to the east.
+        'text-max-width': 6,
         // East of the rock: above it runs the line to Tanfiliev, below-left of it the figures of its own crossing.
         'text-anchor': 'left',
         'text-offset': [0.6, 0],
@@ -465,8 +467,10 @@ function labelLayer(): LayerSpecification {
       'text-field': labelText('both'),
       'text-font': LABEL_FONT,
       'text-size': ['match', ['get', 'kind'], 'sea', 13, 'country', 13, 12],
-      'text-max-width': 9,
-      'text-padding': 4,
+      // Long names ("Tanfiliev / Suishō") wrap to two short lines: a phone's frame is narrow and tall,
+      // so islets side by side (the Habomai) each find room for their name.
+      'text-max-width': 6,
+      'text-padding': 2,
       // On the island first; beside it when a story label or another name is there, then at its
       // corners, so an islet in a crowd of named islets (the Habomai) still finds a side for its name.
       'text-variable-anchor-offset': [
