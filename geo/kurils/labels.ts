@@ -141,7 +141,11 @@ const FIXED: readonly FixedLabel[] = [
   {
     id: 'label-russia',
     kind: 'country',
-    at: [100, 62],
+    // In the Far East, inland of Ayan, not at the country's middle: the steps that name Russia frame
+    // Moscow–Tokyo and Tokyo–San Francisco, and both show it here. The second shows Russia only east of
+    // about 115°E on a phone (at 100°E the name was cut by the screen's left edge), east of Tokyo's
+    // meridian less 4° in its wide still picture, and south of about 60°N on a desktop.
+    at: [136, 57],
     nameEn: 'Russia',
     nameJa: 'ロシア',
     nameRu: 'Россия',
@@ -153,7 +157,9 @@ const FIXED: readonly FixedLabel[] = [
   {
     id: 'label-japan',
     kind: 'country',
-    at: [138.5, 36.3],
+    // In northern Honshu, not by Tokyo: the steps that name Japan mark Tokyo too, whose dot and name
+    // took the room of a country name in central Honshu at world scale (a phone's still of Tokyo–San Francisco).
+    at: [140.5, 39.5],
     nameEn: 'Japan',
     nameJa: '日本',
     nameRu: 'Япония',
@@ -189,7 +195,9 @@ const FIXED: readonly FixedLabel[] = [
   {
     id: 'label-united-states',
     kind: 'country',
-    at: [-98.5, 39.5],
+    // In Oregon, by the West Coast, not at the country's middle: the steps that name the United States
+    // frame Tokyo–San Francisco, whose east edge is just past San Francisco.
+    at: [-120, 44.5],
     nameEn: 'United States',
     nameJa: 'アメリカ合衆国',
     nameRu: 'США',

@@ -5,6 +5,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { MAX_TOTAL_GZIP_BYTES, REGION_BBOX, SIMPLIFY_AREA_LIMIT, WORLD_DETAIL_BBOX } from './config.ts';
 import { PipelineError, throwIfAny } from './errors.ts';
+import { coast } from './coast.ts';
 import { border1855, border1875, occupation1945, offer1956, renounced1951 } from './history.ts';
 import { type AreaRecord, buildLand } from './islands.ts';
 import { labels } from './labels.ts';
@@ -137,6 +138,7 @@ export function buildAll(source: readonly SourcePolygon[], worldSources: WorldSo
     ['world', collection(world)],
     ['borders', collection(borders)],
     ['land', collection(land.features)],
+    ['coast', collection(coast(land.features, REGION_BBOX))],
     ['sea', collection(sea(land.features, REGION_BBOX))],
     ['labels', collection(labels(land.features, world))],
     ['places', collection(places())],

@@ -17,6 +17,7 @@ export const DATASET_IDS = [
   'world',
   'borders',
   'land',
+  'coast',
   'sea',
   'labels',
   'places',
@@ -63,6 +64,13 @@ export const LandProperties = v.pipe(
   ),
   v.check((p) => p.claimed_by === undefined || p.admin === 'RU', 'only Russian-held land is claimed by Japan here'),
 );
+
+export const CoastProperties = v.strictObject({
+  id: Id,
+  /** The land feature whose coast this is. */
+  of: Id,
+  source: Source,
+});
 
 export const SeaProperties = v.strictObject({
   id: Id,
@@ -300,6 +308,7 @@ export const BordersProperties = v.strictObject({
 });
 
 export type LandProps = v.InferOutput<typeof LandProperties>;
+export type CoastProps = v.InferOutput<typeof CoastProperties>;
 export type SeaProps = v.InferOutput<typeof SeaProperties>;
 export type LabelProps = v.InferOutput<typeof LabelProperties>;
 export type PlaceProps = v.InferOutput<typeof PlaceProperties>;
@@ -334,6 +343,7 @@ export const DATASETS: Record<DatasetId, DatasetSpec> = {
   world: { properties: WorldProperties, geometry: AREAS, decimals: 2 },
   borders: { properties: BordersProperties, geometry: LINES, decimals: 2 },
   land: { properties: LandProperties, geometry: AREAS, decimals: 5 },
+  coast: { properties: CoastProperties, geometry: ['MultiLineString'], decimals: 4 },
   sea: { properties: SeaProperties, geometry: AREAS, decimals: 4 },
   labels: { properties: LabelProperties, geometry: ['Point'], decimals: 5 },
   places: { properties: PlaceProperties, geometry: ['Point'], decimals: 5 },

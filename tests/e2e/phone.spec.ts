@@ -3,12 +3,25 @@
  * keeps at least 45% of the screen above the step's card at every step; landscape phones keep at
  * least half the screen for the map; a step reached by a jump shows its end state (the reveal whole).
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { expectClean, loadStory, settledOn, watchPage, type PageWatch } from './helpers.ts';
 
 const story = loadStory();
 const steps = story.steps;
 const revealing = steps.filter((s) => s.reveal !== undefined);
+
+/** The features a name label names: islands, countries and straits by their label's `target`, places by their own id. */
+const named = new Set(
+  (['labels', 'places'] as const).flatMap((dataset) =>
+    (
+      JSON.parse(readFileSync(`geo/kurils/out/${dataset}.geojson`, 'utf8')) as {
+        features: Array<{ properties: { id: string; target?: string } }>;
+      }
+    ).features.map((f) => (dataset === 'places' ? f.properties.id : (f.properties.target ?? ''))),
+  ),
+);
+named.delete('');
 
 let watch: PageWatch;
 
@@ -67,6 +80,52 @@ test.describe('phone chrome and map room', () => {
         0.45,
       );
     }
+  });
+
+  test('at every step each highlighted or framed feature is named, whole, between the tools and the card', async ({
+    page,
+  }) => {
+    test.setTimeout(600_000);
+    const problems: string[] = [];
+    for (const step of steps) {
+      const subjects = [...new Set([...step.highlight, ...(step.framed ?? [])])].filter((id) => named.has(id));
+      if (subjects.length === 0) continue;
+      await page.goto('about:blank');
+      await page.goto(`./#${step.id}`);
+      await settledOn(page, step.id);
+      const m = await mapRegion(page, step.id);
+      const canvas = (await page.locator('.map-frame canvas').boundingBox())!;
+      // Strips of the canvas outside the region, in canvas px: a label meeting one is covered or cut.
+      const [top, bottom] = [m.chrome - canvas.y, m.cardTop - canvas.y];
+      const [left, right] = [-canvas.x, m.width - canvas.x];
+      const strips: Record<string, [[number, number], [number, number]]> = {
+        'under the tools': [
+          [left, -1000],
+          [right, top],
+        ],
+        'under the card': [
+          [left, bottom],
+          [right, canvas.height + 1000],
+        ],
+        'cut at the left edge': [
+          [left - 1000, -1000],
+          [left + 1, canvas.height + 1000],
+        ],
+        'cut at the right edge': [
+          [right - 1, -1000],
+          [right + 1000, canvas.height + 1000],
+        ],
+      };
+      const placed = new Set((await page.evaluate(() => window.__storyMap!.placedNames())).map((label) => label.names));
+      for (const id of subjects) if (!placed.has(id)) problems.push(`${step.id}: ${id} is not named`);
+      for (const [where, box] of Object.entries(strips)) {
+        const meeting = await page.evaluate((b) => window.__storyMap!.placedNames(b), box);
+        for (const id of subjects) {
+          if (meeting.some((label) => label.names === id)) problems.push(`${step.id}: ${id}'s name is ${where}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   test('the settings button discloses the tools; Esc folds them and returns the focus', async ({ page }) => {

@@ -49,7 +49,7 @@ describe('the Kuril story’s layers.yaml', () => {
   const { registry, style } = kurils.layers;
 
   it('declares every dataset and story layer once, each layer with a legend swatch', () => {
-    expect(registry.datasets.map((d) => d.id)).toHaveLength(13);
+    expect(registry.datasets.map((d) => d.id)).toHaveLength(14);
     expect(registry.layers.map((l) => l.id).sort()).toEqual(
       [
         'border-1855',

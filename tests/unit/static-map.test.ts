@@ -7,13 +7,7 @@ import { geoArea } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
 import { MUTED_FACTOR } from '../../src/shared/map/state.ts';
 import { evaluate } from '../../src/shared/map/expression.ts';
-import {
-  DEFAULT_SIZE,
-  offBox,
-  renderStaticMap,
-  staticMapData,
-  staticProjection,
-} from '../../src/build/static-map/render.ts';
+import { DEFAULT_SIZE, renderStaticMap, staticMapData, staticProjection } from '../../src/build/static-map/render.ts';
 import {
   renderStoryMaps,
   STATIC_MAP_MIN_SHOWN,
@@ -301,35 +295,54 @@ describe('legible stills (issue 13)', () => {
     }
   });
 
-  it('draws no coast along the box the coastline data was cut to', () => {
-    expect(
-      offBox(
-        [
-          [139, 41],
-          [139, 43],
-          [140, 43],
-          [140, 41],
-          [139, 41],
-        ],
-        [139, 40, 160, 55],
+  /** The name labels of a feature: a place's own label, and the labels (island, country) that target it. */
+  const nameLabels = (id: string): Array<{ layer: string; id: string }> => [
+    ...(data.features['places'] ?? [])
+      .filter((f) => f.properties?.['id'] === id)
+      .map(() => ({ layer: 'places-label', id })),
+    ...(data.features['labels'] ?? [])
+      .filter((f) => f.properties?.['target'] === id)
+      .map((f) => ({ layer: 'labels-symbol', id: String(f.properties?.['id']) })),
+  ];
+
+  /**
+   * Names a picture still leaves out, each with why; the test fails when one of them is written after
+   * all (take it off the list) as well as when any other is missing.
+   */
+  const KNOWN_UNNAMED: Record<string, string> = {
+    // Six islet names in 304 px: Tanfiliev's, at the frame's left edge, can only go below it, over Yury
+    // and Anuchina (the live map at 390 px names all six).
+    'khrushchev-1956 narrow yury': 'crowded out in the 320 px picture',
+    'khrushchev-1956 narrow anuchina': 'crowded out in the 320 px picture',
+  };
+
+  it.each(
+    steps.flatMap((step) =>
+      (['narrow', 'wide'] as const).map(
+        (shape) => [step.id, shape, step.highlight.filter((id) => nameLabels(id).length > 0)] as const,
       ),
-    ).toEqual([
-      [
-        [139, 43],
-        [140, 43],
-        [140, 41],
-        [139, 41],
-      ],
-    ]);
-    // The land dataset is declared cut to the box the pipeline cut it to.
-    expect(kurils.layers.registry.datasets.find((d) => d.id === 'land')?.cutTo).toEqual(REGION_BBOX);
+    ),
+  )('%s (%s): names every highlighted feature', (id, shape, named) => {
+    const svg = pictureOf(shape, id);
+    for (const feature of named) {
+      const written = nameLabels(feature).some((label) =>
+        (layerGroup(svg, label.layer) ?? '').includes(`data-id="${label.id}"`),
+      );
+      const known = KNOWN_UNNAMED[`${id} ${shape} ${feature}`];
+      expect(written, known ? `${feature}: ${known}, now written` : `the name of ${feature}`).toBe(known === undefined);
+    }
+  });
+
+  it('draws no coast along the box the coastline data was cut to', () => {
     // Kamchatka and the mainland cross the box's north and west edges on the wide 1945 frame.
     const step = stepOf('peace-treaty');
     const projection = staticProjection(step.camera, DEFAULT_SIZE);
     const [west, south, east, north] = REGION_BBOX;
     const edgeX = [projection([west, 50])![0], projection([east, 50])![0]];
     const edgeY = [projection([150, north])![1], projection([150, south])![1]];
-    const lines = ['land-line', 'highlight-land-line'].map((layer) => layerGroup(svgOf(step.id), layer) ?? '').join('');
+    const lines = ['land-line', 'coast-line', 'highlight-land-line']
+      .map((layer) => layerGroup(svgOf(step.id), layer) ?? '')
+      .join('');
     const along: string[] = [];
     for (const [, d] of lines.matchAll(/\sd="([^"]+)"/g)) {
       for (const [a, b] of segments(d!)) {

@@ -66,6 +66,8 @@ const CONTRACT: KnownIds = {
     ['place-shimoda', point('places', 138.945, 34.679)],
     ['place-saint-petersburg', point('places', 30.316, 59.939)],
     ['place-san-francisco', point('places', -122.421, 37.779)],
+    ['offer-1956-offered', area('offer-1956', [145.86, 43.36, 146.92, 43.89])],
+    ['renounced-1951-southern', area('renounced-1951', [145.4, 43.36, 148.9, 45.56])],
     ['route-1945-north', area('occupation-1945', [149.9, 45.9, 158.9, 52.8])],
     ['route-1945-south', area('occupation-1945', [142.7, 43.5, 147.7, 46.6])],
     ['bal-range', area('missiles-2016', [143.8, 42.9, 148.2, 45.3])],

@@ -38,9 +38,12 @@ declare global {
       renderedLabels(): string[];
       /**
        * Every name label drawn now: the feature it names (a place's own id, a name label's
-       * `target`) and where its anchor point is on the canvas, in CSS px.
+       * `target`) and where its anchor point is on the canvas, in CSS px. With `box` (canvas CSS px,
+       * `[[x0, y0], [x1, y1]]`), only the labels whose drawn text meets that box.
        */
-      placedNames(): Array<{ names: string; text: string; x: number; y: number }>;
+      placedNames(
+        box?: [[number, number], [number, number]],
+      ): Array<{ names: string; text: string; x: number; y: number }>;
     };
   }
 }
@@ -115,8 +118,10 @@ export function installTestHook(map: MapLibreMap, currentStep: () => MapStep, la
         return sections.map((section) => section.text).join('');
       });
     },
-    placedNames() {
-      return map.queryRenderedFeatures({ layers: ['labels-symbol', 'places-label'] }).flatMap((feature) => {
+    placedNames(box) {
+      const layers = { layers: ['labels-symbol', 'places-label'] };
+      const features = box ? map.queryRenderedFeatures(box, layers) : map.queryRenderedFeatures(layers);
+      return features.flatMap((feature) => {
         const properties = feature.properties ?? {};
         const names = String(properties['target'] ?? properties['id'] ?? '');
         const geometry = feature.geometry;

@@ -562,6 +562,15 @@ function labelPlacements(
     const y0 = at[1] + (dy ?? 0) * size + top;
     return textLabel(lines, { x0, y0, width, size, align }, style, padding, idAttribute(feature));
   };
+  // MapLibre's variable anchors with their own offsets (`text-variable-anchor-offset`), tried in order.
+  const anchorOffsets = layoutValue(spec, 'text-variable-anchor-offset', ctx);
+  if (Array.isArray(anchorOffsets)) {
+    const pairs: Label[] = [];
+    for (let i = 0; i + 1 < anchorOffsets.length; i += 2) {
+      pairs.push(place(String(anchorOffsets[i]), anchorOffsets[i + 1] as readonly number[]));
+    }
+    return pairs;
+  }
   // MapLibre's variable anchors, tried in order, each pushed out by the radial offset.
   const variable = (spec.layout as Record<string, unknown> | undefined)?.['text-variable-anchor'];
   if (Array.isArray(variable)) {
