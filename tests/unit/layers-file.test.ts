@@ -14,6 +14,7 @@ import { swatchOf } from '../../src/build/story/map-layers.ts';
 import { loadStoryFolder } from '../../src/build/story/story-folder.ts';
 import { META, metadataOf } from '../../src/shared/map/style.ts';
 import { kurils } from './kurils.ts';
+import { creditsOf } from '../../src/shared/story/layers.ts';
 
 const POINTS: FeatureCollection = {
   type: 'FeatureCollection',
@@ -245,5 +246,21 @@ describe('a new story folder', () => {
     expect(result.ok ? [] : result.errors.map(formatError)).toEqual([
       'layers.yaml:1: the story\'s map is missing: write layers.yaml (story/FORMAT.md, "Datasets and layer styles")',
     ]);
+  });
+});
+
+describe('the map data credits', () => {
+  it('names each source once, linked, in order of first mention', () => {
+    expect(creditsOf(kurils.layers.registry.datasets)).toEqual([
+      { text: '© OpenStreetMap contributors', url: 'https://www.openstreetmap.org/copyright' },
+      { text: 'Natural Earth', url: 'https://www.naturalearthdata.com/' },
+    ]);
+    expect(
+      creditsOf([
+        { id: 'a', basemap: true, highlight: true, attribution: 'Us' },
+        { id: 'b', basemap: false, highlight: true, attribution: 'Us', attributionUrl: 'https://example.org/' },
+        { id: 'c', basemap: false, highlight: true, attribution: 'Them' },
+      ]),
+    ).toEqual([{ text: 'Us', url: 'https://example.org/' }, { text: 'Them' }]);
   });
 });

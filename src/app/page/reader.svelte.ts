@@ -27,6 +27,7 @@ import { picturesEagerForPrint } from './print.ts';
 import { enterPresentAddress, leavePresentAddress, opensPresenting } from './present-entry.ts';
 import { afterFirstFrame } from './after-first-frame.ts';
 import { onFirstEngagement } from './first-engagement.ts';
+import { creditsOf } from '../../shared/story/layers.ts';
 
 const IN_CONTROL = 'input, select, textarea, [contenteditable], dialog, .map-frame, .map-tools';
 
@@ -36,6 +37,8 @@ export type ReaderStory = Pick<PageData, 'steps' | 'names' | 'registry' | 'embed
 export class StoryReader {
   /** The feature panel, if the story has one. */
   readonly panel: PageData['panel'];
+  /** The map data's credits (each dataset's `attribution` in layers.yaml), for the line under the map. */
+  readonly credits: ReturnType<typeof creditsOf>;
   readonly steps: readonly MapStep[];
   readonly embed: EmbedContext | undefined;
   readonly options: EmbedOptions;
@@ -90,6 +93,7 @@ export class StoryReader {
   constructor({ steps, names: defaultNames, registry, embedElement, panel }: ReaderStory, embed?: EmbedContext) {
     this.steps = steps;
     this.panel = panel;
+    this.credits = creditsOf(registry.datasets);
     this.#choices = namespacedStore(safeStorage(), embedElement);
     this.embed = embed;
     this.options = embed?.options ?? DEFAULT_EMBED_OPTIONS;

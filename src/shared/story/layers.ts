@@ -70,6 +70,17 @@ export function revealableLayerIds(registry: LayerRegistry): string[] {
   return registry.layers.filter((layer) => layer.revealable).map((layer) => layer.id);
 }
 
+/** The datasets' credits, each once, in order of first mention, with the first link given for it. */
+export function creditsOf(datasets: readonly DatasetEntry[]): { text: string; url?: string }[] {
+  const byText = new Map<string, { text: string; url?: string }>();
+  for (const { attribution: text, attributionUrl: url } of datasets) {
+    const known = byText.get(text);
+    if (known === undefined) byText.set(text, url === undefined ? { text } : { text, url });
+    else if (known.url === undefined && url !== undefined) known.url = url;
+  }
+  return [...byText.values()];
+}
+
 /** The datasets' attributions, each once, in order of first mention: what a picture of the map credits. */
 export function attributionsOf(datasets: readonly DatasetEntry[]): string[] {
   return [...new Set(datasets.map((d) => d.attribution))];
