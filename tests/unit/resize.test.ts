@@ -3,7 +3,7 @@
  * (src/shared/scroll/resize-plan.ts) and the burst of events read as one (src/app/page/resize-burst.ts).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { planResize, type ResizeFacts } from '../../src/shared/scroll/resize-plan.ts';
+import { planResize, readingAtBurstStart, type ResizeFacts } from '../../src/shared/scroll/resize-plan.ts';
 import { onResizeBurst } from '../../src/app/page/resize-burst.ts';
 
 const facts = (extra: Partial<ResizeFacts> = {}): ResizeFacts => ({
@@ -95,5 +95,26 @@ describe('a burst of resize events', () => {
     target.dispatchEvent(new Event('resize'));
     vi.advanceTimersByTime(500);
     expect(settled).not.toHaveBeenCalled();
+  });
+});
+
+describe('readingAtBurstStart', () => {
+  const reading = (over: Partial<Parameters<typeof readingAtBurstStart>[0]> = {}) =>
+    readingAtBurstStart({ following: true, jumpedTo: null, active: 6, inIntro: () => false, ...over });
+
+  it('is the active step once the page follows the reader', () => {
+    expect(reading()).toBe(6);
+  });
+
+  it('is the intro (-1) above the first step', () => {
+    expect(reading({ inIntro: () => true })).toBe(-1);
+  });
+
+  it('is unknown (-1) before the scroller starts: an early scroll is not thrown back to the first step', () => {
+    expect(reading({ following: false, active: 0 })).toBe(-1);
+  });
+
+  it('is the linked step before the scroller starts when a deep link opened the page there', () => {
+    expect(reading({ following: false, jumpedTo: 6 })).toBe(6);
   });
 });

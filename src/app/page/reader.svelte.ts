@@ -17,7 +17,7 @@ import { timelineFor, type TimelineYear } from '../../shared/story/reading-aids.
 import type { PaddingOptions } from 'maplibre-gl';
 import { addressForStep } from '../../shared/scroll/address.ts';
 import { stepKeyAction, takesKey } from '../../shared/scroll/step-keys.ts';
-import { planResize } from '../../shared/scroll/resize-plan.ts';
+import { planResize, readingAtBurstStart } from '../../shared/scroll/resize-plan.ts';
 import { motionAllowed, saveMotionChoice, type MotionChoice } from '../a11y/motion.ts';
 import { saveNameChoice } from '../map/names.ts';
 import { namespacedStore, safeStorage, type ChoiceStore } from '../dom/storage.ts';
@@ -196,7 +196,13 @@ export class StoryReader {
     stops.push(
       onResizeBurst(
         window,
-        () => (this.#readingIntro() ? -1 : this.active),
+        () =>
+          readingAtBurstStart({
+            following: this.#scroller !== undefined,
+            jumpedTo: this.jumpedTo,
+            active: this.active,
+            inIntro: () => this.#readingIntro(),
+          }),
         (before) => this.#afterResize(before),
       ),
     );

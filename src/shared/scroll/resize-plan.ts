@@ -31,3 +31,19 @@ export function planResize(facts: ResizeFacts): ResizePlan {
   if (facts.readingBefore < 0) return { kind: 'rescan', restartScroller: facts.triggerChanged };
   return { kind: 'place', index: facts.readingBefore, restartScroller: facts.triggerChanged };
 }
+
+/**
+ * The step being read when a resize burst begins: -1 in the intro, and -1 too while the page does
+ * not yet know where the reader is (before the scroller starts, a reader who scrolled at once is
+ * not on the step the state still holds: placing it would throw them back), unless a deep link put
+ * them on their step.
+ */
+export function readingAtBurstStart(facts: {
+  following: boolean;
+  jumpedTo: number | null;
+  active: number;
+  inIntro: () => boolean;
+}): number {
+  if (!facts.following && facts.jumpedTo !== facts.active) return -1;
+  return facts.inIntro() ? -1 : facts.active;
+}
