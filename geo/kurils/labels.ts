@@ -58,7 +58,7 @@ const FIXED: readonly FixedLabel[] = [
   {
     id: 'label-habomai',
     kind: 'island-group',
-    at: [146.12, 43.58],
+    at: [146.22, 43.3],
     nameEn: 'Habomai Islands',
     nameJa: '歯舞群島',
     nameJaRomaji: 'Habomai',
