@@ -54,15 +54,22 @@ export async function mapReport(page: Page): Promise<MapReport> {
 export async function settledOn(page: Page, stepId: string): Promise<MapReport> {
   await engage(page);
   await page.waitForFunction(() => Boolean(window.__storyMap), undefined, { timeout: 60_000 });
-  await expect
-    .poll(
-      async () => {
-        const report = await mapReport(page);
-        return report.stepId === stepId && !report.moving;
-      },
-      { timeout: 60_000, intervals: [100, 250, 500] },
-    )
-    .toBe(true);
+  // On a timeout the error says where the map and the page were instead.
+  let last = '';
+  try {
+    await expect
+      .poll(
+        async () => {
+          const report = await mapReport(page);
+          last = `map on ${report.stepId}, moving: ${report.moving}; page at ${page.url()}, scrollY ${await page.evaluate(() => scrollY)}`;
+          return report.stepId === stepId && !report.moving;
+        },
+        { timeout: 60_000, intervals: [100, 250, 500] },
+      )
+      .toBe(true);
+  } catch (error) {
+    throw new Error(`the map did not settle on ${stepId} (last seen: ${last})`, { cause: error });
+  }
   await page.evaluate(() => window.__storyMap!.idle());
   return mapReport(page);
 }

@@ -55,7 +55,8 @@ async function inkAround(page: Page, lngLat: [number, number]): Promise<number> 
   }, png.toString('base64'));
 }
 
-test('Japanese and Cyrillic labels are drawn from the self-hosted fonts', async ({ page }) => {
+test('Japanese and Cyrillic labels are drawn from the self-hosted fonts', async ({ page, isMobile }) => {
+  test.skip(isMobile, 'the same fonts on every screen: drawn on the desktop');
   expect(iturupStep, 'a step framing Iturup').toBeDefined();
   const fontFiles: string[] = [];
   page.on('requestfinished', (request) => {

@@ -729,7 +729,9 @@ test.describe('a lost WebGL context', () => {
 
   test('if the browser never gives the context back, the story keeps stepping on still pictures and the reader’s next move rebuilds the map', async ({
     page,
+    isMobile,
   }) => {
+    test.skip(!isMobile, 'a phone switching apps is where a context is lost for good: walked on the phone');
     await page.goto(`./#${first.id}`);
     await settledOn(page, first.id);
     await loseContext(page);
@@ -751,7 +753,8 @@ test.describe('a lost WebGL context', () => {
 });
 
 test.describe('print', () => {
-  test('prints every step with its still map and alt text, and no controls', async ({ page }) => {
+  test('prints every step with its still map and alt text, and no controls', async ({ page, isMobile }) => {
+    test.skip(isMobile, 'print lays the page out on paper, not on the screen: once is enough');
     await page.goto('./');
     await settledOn(page, first.id);
     await page.emulateMedia({ media: 'print' });
