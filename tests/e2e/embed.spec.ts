@@ -216,7 +216,8 @@ test('two embeds on one page each follow the host’s scroll', async ({ page }) 
   expect(problems).toEqual([]);
 });
 
-test('a copy under a base path works, every file fetched from that folder', async ({ page }) => {
+test('a copy under a base path works, every file fetched from that folder', async ({ page, isMobile }) => {
+  test.skip(isMobile, 'the same addresses on every screen');
   const problems = watchEmbed(page);
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
@@ -254,7 +255,11 @@ test('options: a dark, English-only embed that starts at a later step, and a com
   expect(problems).toEqual([]);
 });
 
-test('no service worker in a newsroom’s pages, unless the iframe is asked for the offline copy', async ({ page }) => {
+test('no service worker in a newsroom’s pages, unless the iframe is asked for the offline copy', async ({
+  page,
+  isMobile,
+}) => {
+  test.skip(isMobile, 'registering is the same on every screen');
   test.setTimeout(180_000);
   const problems = watchEmbed(page);
   // The copy under the host's own origin: a worker of the story's could be registered for it.

@@ -45,6 +45,8 @@ test('the keys walk every slide, each on its step’s map state; clickers’ Pag
   page,
 }) => {
   test.setTimeout(steps.length * 20_000 + 60_000);
+  // Jumps: the slides' map states are the point here (story.spec.ts walks the flights).
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('./?present');
   await expectSlide(page, 0);
   await expect(page.locator('.story')).toBeHidden();
