@@ -6,6 +6,7 @@ import { storyPlugin } from './src/build/story/vite-plugin-story.ts';
 import { mapFontsPlugin } from './src/build/map/vite-plugin-map-fonts.ts';
 import { staticMapsPlugin } from './src/build/static-map/vite-plugin-static-maps.ts';
 import { storyMapPlugin } from './src/build/map/vite-plugin-story-map.ts';
+import { mapPrefetchPlugin } from './src/build/map/vite-plugin-map-prefetch.ts';
 import { socialCardPlugin } from './src/build/social-card/vite-plugin-social-card.ts';
 import { ELEMENT_FILE, embedPlugin } from './src/build/embed/vite-plugin-embed.ts';
 
@@ -39,6 +40,8 @@ export function storyConfig(
       storyPlugin({ story }),
       mapFontsPlugin({ story }),
       storyMapPlugin({ story }),
+      // The page names the live map's files, which it fetches into the cache before the map is wanted.
+      mapPrefetchPlugin({ mapModule: resolve(root, 'src/app/map/create-map.ts') }),
       staticMapsPlugin({ story }),
       socialCardPlugin({ story }),
       // embed.js (the in-page element) and embed-frame.js (the iframe's host page script).

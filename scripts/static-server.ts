@@ -9,6 +9,10 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 
+/** A build's hashed files (`assets/` of any story's folder): their names change with their content. */
+const HASHED_ASSET = /(^|\/)assets\//;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 export interface Mount {
   /** URL path prefix, with slashes at both ends: `/`, `/graphics/2016/kurils/`. */
   prefix: string;
@@ -44,7 +48,15 @@ export async function startStaticServer({
     .sort((a, b) => b.prefix.length - a.prefix.length)
     .map((mount) => ({
       ...mount,
-      serve: sirv(mount.dir, { dev: true, etag: true, gzip: mount.precompressed ?? false }),
+      serve: sirv(mount.dir, {
+        dev: true,
+        etag: true,
+        gzip: mount.precompressed ?? false,
+        setHeaders: (response, pathname) => {
+          // As the README asks of a host: hashed files are kept for good, the rest asked again.
+          if (HASHED_ASSET.test(pathname)) response.setHeader('Cache-Control', IMMUTABLE);
+        },
+      }),
     }));
 
   const server = createServer((request, response) => {

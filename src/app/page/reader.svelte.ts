@@ -27,6 +27,7 @@ import { picturesEagerForPrint } from './print.ts';
 import { enterPresentAddress, leavePresentAddress, opensPresenting } from './present-entry.ts';
 import { afterFirstFrame } from './after-first-frame.ts';
 import { onFirstEngagement } from './first-engagement.ts';
+import { prefetchMap, whenLoadedAndIdle } from '../map/prefetch.ts';
 import { creditsOf } from '../../shared/story/layers.ts';
 
 const IN_CONTROL = 'input, select, textarea, [contenteditable], dialog, .map-frame, .map-tools';
@@ -186,7 +187,12 @@ export class StoryReader {
       this.#openAt(linked);
     }
     if (this.embedded && this.options.start !== undefined) this.jumpedTo = 0;
-    if (!this.mapEager) stops.push(onFirstEngagement(window, () => (this.mapEager = true)));
+    if (!this.mapEager) {
+      // The map's files come into the cache once the page is idle (the map asks for them itself
+      // as soon as it is wanted and the device has WebGL).
+      stops.push(whenLoadedAndIdle(() => prefetchMap()));
+      stops.push(onFirstEngagement(window, () => (this.mapEager = true)));
+    }
 
     // In the host's page the story only takes the keys pressed inside it.
     const keyTarget: HTMLElement | Window = this.embed?.kind === 'element' ? this.embed.root : window;
