@@ -6,7 +6,8 @@
  * audit that keeps a category under 100 (for performance: the opportunities and diagnostics
  * with their estimated savings). The median run's full report is kept in
  * test-results/lighthouse-report.json (open it in the Lighthouse viewer); --json also writes
- * the summary to test-results/lighthouse.json.
+ * the summary to test-results/lighthouse.json, --keep-runs every run's report as
+ * test-results/lighthouse-run-N.json (to see why one run differs).
  *
  * Nothing leaves the machine: Lighthouse's error reporting is off, Chromium runs without its
  * background services, and its resolver knows no host but 127.0.0.1.
@@ -139,11 +140,15 @@ function describe(audit: Audit): string {
 }
 
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, json: { type: 'boolean', default: false } },
+  options: {
+    runs: { type: 'string', default: '3' },
+    json: { type: 'boolean', default: false },
+    'keep-runs': { type: 'boolean', default: false },
+  },
 });
 const runs = Number(args.runs);
 if (!Number.isInteger(runs) || runs < 1) {
-  console.error('usage: npm run lighthouse -- [--runs N] [--json]');
+  console.error('usage: npm run lighthouse -- [--runs N] [--json] [--keep-runs]');
   process.exit(2);
 }
 
@@ -155,6 +160,10 @@ try {
   for (let run = 1; run <= runs; run += 1) {
     const report = await runLighthouse(`${preview.origin}/`, join(scratch, `run-${run}.json`));
     reports.push(report);
+    if (args['keep-runs']) {
+      mkdirSync('test-results', { recursive: true });
+      writeFileSync(`test-results/lighthouse-run-${run}.json`, JSON.stringify(report));
+    }
     console.error(
       `run ${run}/${runs}: ${CATEGORIES.map((c) => `${c} ${score(report, c) ?? '—'}`).join(', ')}` +
         `; TBT ${Math.round(metric(report, 'total-blocking-time') ?? NaN)} ms`,

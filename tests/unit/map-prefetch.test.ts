@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Rolldown } from 'vite';
 import { filesOfChunk, prefetchBlock } from '../../src/build/map/vite-plugin-map-prefetch.ts';
-import { prefetchMap, whenLoadedAndIdle, type IdleWindow } from '../../src/app/map/prefetch.ts';
+import { prefetchMap, whenPaintedAndIdle, type IdleWindow } from '../../src/app/map/prefetch.ts';
 import { MAP_PREFETCH_ID } from '../../src/shared/map/prefetch-list.ts';
 
 function chunk(fileName: string, imports: string[], css: string[] = [], assets: string[] = []) {
@@ -90,59 +90,150 @@ describe('prefetchMap', () => {
   });
 });
 
-describe('whenLoadedAndIdle', () => {
-  function fakeWindow(readyState: DocumentReadyState, idle: boolean) {
+describe('whenPaintedAndIdle', () => {
+  /** A window whose load, fonts, pictures, paints, timers and idle time the test releases one by one. */
+  function fakeWindow(readyState: DocumentReadyState, { idle = true, fonts = true, paints = true } = {}) {
     const target = new EventTarget();
-    const idleCallbacks: Array<() => void> = [];
+    const queued = { timer: [] as Array<() => void>, idle: [] as Array<() => void> };
+    const observers: Array<{ callback: PerformanceObserverCallback; on: boolean }> = [];
+    const painted: Array<{ element: object }> = [];
+    const text = {};
+    const report = (entry: { element: object }) => {
+      painted.push(entry);
+      observers.filter((o) => o.on).forEach((o) => deliver(o, [entry]));
+    };
+    const deliver = (observer: (typeof observers)[number], entries: typeof painted) =>
+      observer.callback({ getEntries: () => entries } as unknown as PerformanceObserverEntryList, {} as never);
+    let fontsIn = () => {};
+    let pictureIn = () => {};
+    const decoded = new Promise<void>((resolve) => (pictureIn = resolve));
+    const picture = { loading: 'eager', decode: () => decoded };
+    const lazy = { loading: 'lazy', decode: () => new Promise<void>(() => {}) };
+    class Observer {
+      static supportedEntryTypes = ['largest-contentful-paint', 'paint'];
+      #self: (typeof observers)[number];
+      constructor(callback: PerformanceObserverCallback) {
+        this.#self = { callback, on: false };
+        observers.push(this.#self);
+      }
+      observe(options: PerformanceObserverInit) {
+        this.#self.on = true;
+        if (options.buffered && painted.length > 0) deliver(this.#self, painted);
+      }
+      disconnect() {
+        this.#self.on = false;
+      }
+    }
     const win = {
-      document: { readyState },
+      document: {
+        readyState,
+        images: [picture, lazy],
+        ...(fonts ? { fonts: { ready: new Promise((resolve) => (fontsIn = () => resolve({}))) } } : {}),
+      },
+      ...(paints ? { PerformanceObserver: Observer } : {}),
       addEventListener: target.addEventListener.bind(target),
-      removeEventListener: target.removeEventListener.bind(target),
-      setTimeout: (fn: () => void) => (idleCallbacks.push(fn), idleCallbacks.length),
-      clearTimeout: (id: number) => void (idleCallbacks[id - 1] = () => {}),
+      setTimeout: (fn: () => void) => queued.timer.push(fn),
+      clearTimeout: (id: number) => void (queued.timer[id - 1] = () => {}),
       ...(idle
         ? {
-            requestIdleCallback: (fn: () => void) => (idleCallbacks.push(fn), idleCallbacks.length),
-            cancelIdleCallback: (id: number) => void (idleCallbacks[id - 1] = () => {}),
+            requestIdleCallback: (fn: () => void) => queued.idle.push(fn),
+            cancelIdleCallback: (id: number) => void (queued.idle[id - 1] = () => {}),
           }
         : {}),
     } as unknown as IdleWindow;
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    const release = (fn: () => void) => async () => {
+      await settle();
+      fn();
+      await settle();
+    };
+    const run = (what: 'timer' | 'idle') =>
+      // Each callback runs once; ids stay the array's positions, for the cancel functions.
+      release(() => queued[what].forEach((f, i) => ((queued[what][i] = () => {}), f())));
     return {
       win,
-      load: () => target.dispatchEvent(new Event('load')),
-      runIdle: () => idleCallbacks.forEach((f) => f()),
+      load: release(() => target.dispatchEvent(new Event('load'))),
+      fontsIn: release(() => fontsIn()),
+      pictureIn: release(() => pictureIn()),
+      /** The browser reports the text, then the eager picture, as the largest paint. */
+      paintText: release(() => report({ element: text })),
+      paint: release(() => report({ element: picture })),
+      timers: run('timer'),
+      idle: run('idle'),
     };
   }
 
-  it('waits for the load, then for the browser to be idle', () => {
+  it.each([
+    ['load', 'fontsIn', 'pictureIn', 'paint'],
+    ['paint', 'pictureIn', 'fontsIn', 'load'],
+    ['paint', 'load', 'pictureIn', 'fontsIn'],
+    ['paint', 'load', 'fontsIn', 'pictureIn'],
+  ] as const)(
+    'waits for the load, the fonts, the eager pictures decoded and painted, then for idle (%s, %s, %s, %s)',
+    async (...steps) => {
+      const work = vi.fn();
+      const page = fakeWindow('interactive');
+      whenPaintedAndIdle(work, page.win);
+      for (const step of steps) {
+        if (step !== 'paint') await page.paintText();
+        await page.idle();
+        expect(work, `before ${step}`).not.toHaveBeenCalled();
+        await page[step]();
+      }
+      expect(work).not.toHaveBeenCalled();
+      await page.idle();
+      expect(work).toHaveBeenCalledTimes(1);
+    },
+  );
+
+  it('takes a picture painted before it looked, and goes on without one once its timer runs out', async () => {
+    const early = vi.fn();
+    const first = fakeWindow('complete');
+    whenPaintedAndIdle(early, first.win);
+    await first.paint();
+    await first.fontsIn();
+    await first.pictureIn();
+    await first.idle();
+    expect(early).toHaveBeenCalledTimes(1);
+
     const work = vi.fn();
-    const { win, load, runIdle } = fakeWindow('interactive', true);
-    whenLoadedAndIdle(work, win);
-    runIdle();
+    const page = fakeWindow('complete');
+    whenPaintedAndIdle(work, page.win);
+    await page.fontsIn();
+    await page.pictureIn();
+    await page.paintText();
+    await page.idle();
     expect(work).not.toHaveBeenCalled();
-    load();
-    expect(work).not.toHaveBeenCalled();
-    runIdle();
+    await page.timers();
+    await page.idle();
     expect(work).toHaveBeenCalledTimes(1);
   });
 
-  it('on a loaded page waits only for idle, with a timer where idle callbacks are missing', () => {
+  it('without paint reports, font reports or idle callbacks waits for the pictures and a timer', async () => {
     const work = vi.fn();
-    const { win, runIdle } = fakeWindow('complete', false);
-    whenLoadedAndIdle(work, win);
-    runIdle();
+    const page = fakeWindow('complete', { idle: false, fonts: false, paints: false });
+    whenPaintedAndIdle(work, page.win);
+    await page.timers();
+    expect(work).not.toHaveBeenCalled();
+    await page.pictureIn();
+    await page.timers();
     expect(work).toHaveBeenCalledTimes(1);
   });
 
-  it('does nothing once stopped, before or after the load', () => {
+  it('does nothing once stopped, before or after it was scheduled', async () => {
     const work = vi.fn();
-    const before = fakeWindow('loading', true);
-    whenLoadedAndIdle(work, before.win)();
-    before.load();
-    before.runIdle();
-    const after = fakeWindow('complete', true);
-    whenLoadedAndIdle(work, after.win)();
-    after.runIdle();
+    for (const stopAfter of [0, 2, 4]) {
+      const page = fakeWindow('loading');
+      const stop = whenPaintedAndIdle(work, page.win);
+      const steps = [page.load, page.fontsIn, page.pictureIn, page.paint];
+      for (const [i, step] of steps.entries()) {
+        if (i === stopAfter) stop();
+        await step();
+      }
+      if (stopAfter === steps.length) stop();
+      await page.timers();
+      await page.idle();
+    }
     expect(work).not.toHaveBeenCalled();
   });
 });

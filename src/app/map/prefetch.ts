@@ -35,29 +35,68 @@ export function prefetchMap(doc: Document = document): void {
   }
 }
 
-/** What `whenLoadedAndIdle` needs of the window. */
-export type IdleWindow = Pick<Window, 'addEventListener' | 'removeEventListener' | 'setTimeout' | 'clearTimeout'> & {
-  document: Pick<Document, 'readyState'>;
+/** What `whenPaintedAndIdle` needs of the window. */
+export type IdleWindow = Pick<Window, 'addEventListener' | 'setTimeout' | 'clearTimeout'> & {
+  document: Pick<Document, 'readyState'> & {
+    fonts?: Pick<FontFaceSet, 'ready'>;
+    images: ArrayLike<Pick<HTMLImageElement, 'loading' | 'decode'>>;
+  };
+  PerformanceObserver?: typeof PerformanceObserver;
   requestIdleCallback?: Window['requestIdleCallback'];
   cancelIdleCallback?: Window['cancelIdleCallback'];
 };
 
 /**
- * Runs `work` once the page has loaded and the browser is idle (at the latest `timeoutMs` after the
- * load), so fetching for the map never competes with the text, its fonts or its pictures.
+ * Resolves once the browser reports one of `pictures` as the largest paint so far; after
+ * `timeoutMs` if it does not (a picture smaller than the text is never reported); at once where
+ * there is no picture or the browser reports no largest paints (Safari).
  */
-export function whenLoadedAndIdle(work: () => void, win: IdleWindow = window, timeoutMs = 2000): () => void {
-  let cancel = () => win.removeEventListener('load', schedule);
-  function schedule() {
+export function largestPaintOf(win: IdleWindow, pictures: readonly object[], timeoutMs: number): Promise<void> {
+  const Observer = win.PerformanceObserver;
+  if (pictures.length === 0 || !Observer?.supportedEntryTypes?.includes('largest-contentful-paint'))
+    return Promise.resolve();
+  return new Promise((painted) => {
+    const done = () => {
+      observer.disconnect();
+      win.clearTimeout(timer);
+      painted();
+    };
+    const observer = new Observer((list) => {
+      const entries = list.getEntries() as Array<PerformanceEntry & { element?: object | null }>;
+      if (entries.some((entry) => entry.element && pictures.includes(entry.element))) done();
+    });
+    const timer = win.setTimeout(done, timeoutMs);
+    observer.observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+}
+
+/**
+ * Runs `work` once the page has painted what it shows first (loaded, its fonts in, its eager
+ * pictures decoded and painted) and the browser is idle (at the latest `timeoutMs` after that),
+ * so fetching for the map never competes with the text, its fonts or its pictures. On a fast
+ * connection the load comes well before those paints, so the load alone is not enough.
+ */
+export function whenPaintedAndIdle(work: () => void, win: IdleWindow = window, timeoutMs = 2000): () => void {
+  let stopped = false;
+  let cancelIdle = () => {};
+  void (async () => {
+    if (win.document.readyState !== 'complete')
+      await new Promise((loaded) => win.addEventListener('load', loaded, { once: true }));
+    await win.document.fonts?.ready;
+    const eager = Array.from(win.document.images).filter((image) => image.loading !== 'lazy');
+    await Promise.all(eager.map((image) => image.decode().catch(() => {})));
+    await largestPaintOf(win, eager, 1000);
+    if (stopped) return;
     if (win.requestIdleCallback && win.cancelIdleCallback) {
       const id = win.requestIdleCallback(() => work(), { timeout: timeoutMs });
-      cancel = () => win.cancelIdleCallback!(id);
+      cancelIdle = () => win.cancelIdleCallback!(id);
     } else {
       const id = win.setTimeout(work, 200);
-      cancel = () => win.clearTimeout(id);
+      cancelIdle = () => win.clearTimeout(id);
     }
-  }
-  if (win.document.readyState === 'complete') schedule();
-  else win.addEventListener('load', schedule, { once: true });
-  return () => cancel();
+  })();
+  return () => {
+    stopped = true;
+    cancelIdle();
+  };
 }

@@ -27,7 +27,7 @@ import { picturesEagerForPrint } from './print.ts';
 import { enterPresentAddress, leavePresentAddress, opensPresenting } from './present-entry.ts';
 import { afterFirstFrame } from './after-first-frame.ts';
 import { onFirstEngagement } from './first-engagement.ts';
-import { prefetchMap, whenLoadedAndIdle } from '../map/prefetch.ts';
+import { prefetchMap, whenPaintedAndIdle } from '../map/prefetch.ts';
 import { creditsOf } from '../../shared/story/layers.ts';
 
 const IN_CONTROL = 'input, select, textarea, [contenteditable], dialog, .map-frame, .map-tools';
@@ -190,7 +190,7 @@ export class StoryReader {
     if (!this.mapEager) {
       // The map's files come into the cache once the page is idle (the map asks for them itself
       // as soon as it is wanted and the device has WebGL).
-      stops.push(whenLoadedAndIdle(() => prefetchMap()));
+      stops.push(whenPaintedAndIdle(() => prefetchMap()));
       stops.push(onFirstEngagement(window, () => (this.mapEager = true)));
     }
 
