@@ -110,7 +110,7 @@ export function approximateThings(datasets: ReadonlyMap<DatasetId, FeatureCollec
       const id = String(p['id']);
       const reason = p['approximate_reason'] ?? p['note'];
       const name =
-        p['label'] ?? p['name_en'] ?? p['name'] ?? (p['kind'] === 'range' ? `${String(p['system'])} range` : undefined);
+        p['name'] ?? p['label'] ?? p['name_en'] ?? (p['kind'] === 'range' ? `${String(p['system'])} range` : undefined);
       if (typeof reason !== 'string' || typeof name !== 'string') {
         problems.push(
           new PipelineError(`geo/kurils/out/${dataset}.geojson`, id, 'approximate, but says neither why nor what'),

@@ -111,6 +111,8 @@ export const BorderProperties = v.strictObject({
   id: Id,
   year: Year,
   name: Text,
+  /** Written along the line on the map: short, as the line is short on a phone (the legend names the treaty). */
+  label: Text,
   date: IsoDate,
   approximate: v.boolean(),
   note: Text,

@@ -112,7 +112,7 @@ test.describe('phone chrome and map room', () => {
   test.skip(({ isMobile }) => !isMobile, 'the phone layout');
   test.use({ reducedMotion: 'reduce' });
 
-  test('at every step: the tools take at most 56 px, the map at least 45% of the screen above the card, and each highlighted or framed feature is named, whole, between the tools and the card', async ({
+  test('at every step: the tools take at most 56 px, the map at least 45% of the screen above the card, each highlighted or framed feature is named, whole, between the tools and the card, and each labelled line shown carries its label', async ({
     page,
   }) => {
     test.setTimeout(steps.length * 20_000 + 60_000);
@@ -132,6 +132,11 @@ test.describe('phone chrome and map room', () => {
         0.45,
       );
       problems.push(...(await unnamedSubjects(page, step, m)));
+      // Lines that carry meaning carry their label: the borders' years, the distances' figures.
+      const lineLabels = await page.evaluate(() => window.__storyMap!.lineLabels());
+      for (const layer of step.layers)
+        if (layer in lineLabels && lineLabels[layer]!.length === 0)
+          problems.push(`${step.id}: ${layer}'s line has no label`);
     }
     expect(problems).toEqual([]);
   });

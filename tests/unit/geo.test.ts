@@ -319,8 +319,16 @@ describe('history layers', () => {
   });
 
   it('borders of 1855 and 1875 are dated and sourced', () => {
-    expect(feature('border-1855', 'border-1855').properties).toMatchObject({ year: 1855, date: '1855-02-07' });
-    expect(feature('border-1875', 'border-1875').properties).toMatchObject({ year: 1875, date: '1875-05-07' });
+    expect(feature('border-1855', 'border-1855').properties).toMatchObject({
+      year: 1855,
+      date: '1855-02-07',
+      label: '1855',
+    });
+    expect(feature('border-1875', 'border-1875').properties).toMatchObject({
+      year: 1875,
+      date: '1875-05-07',
+      label: '1875',
+    });
   });
 
   it('distances are geodesic lengths of their lines', () => {

@@ -44,8 +44,18 @@ declare global {
       placedNames(
         box?: [[number, number], [number, number]],
       ): Array<{ names: string; text: string; x: number; y: number }>;
+      /** The text drawn now along lines (`symbol-placement: line`), by the story layer that owns it. */
+      lineLabels(): Record<string, string[]>;
     };
   }
+}
+
+/** A symbol's text as MapLibre evaluated it: a string, or a formatted value's sections. */
+function textOf(layout: unknown): string {
+  const field = (layout as Record<string, unknown> | undefined)?.['text-field'];
+  if (typeof field === 'string') return field;
+  const sections = (field as { sections?: Array<{ text: string }> } | undefined)?.sections ?? [];
+  return sections.map((section) => section.text).join('');
 }
 
 function opacityRatio(map: MapLibreMap, spec: LayerSpecification): number {
@@ -111,12 +121,9 @@ export function installTestHook(map: MapLibreMap, currentStep: () => MapStep, la
       return map.queryRenderedFeatures([x, y], { layers: ['land-fill'] }).map((f) => String(f.properties?.id));
     },
     renderedLabels() {
-      return map.queryRenderedFeatures({ layers: ['labels-symbol', 'places-label'] }).map((feature) => {
-        const field = (feature.layer.layout as Record<string, unknown> | undefined)?.['text-field'];
-        if (typeof field === 'string') return field;
-        const sections = (field as { sections?: Array<{ text: string }> } | undefined)?.sections ?? [];
-        return sections.map((section) => section.text).join('');
-      });
+      return map
+        .queryRenderedFeatures({ layers: ['labels-symbol', 'places-label'] })
+        .map((feature) => textOf(feature.layer.layout));
     },
     placedNames(box) {
       const layers = { layers: ['labels-symbol', 'places-label'] };
@@ -130,11 +137,19 @@ export function installTestHook(map: MapLibreMap, currentStep: () => MapStep, la
         const [lng, lat] = geometry.coordinates as [number, number];
         const centre = map.getCenter().lng;
         const at = map.project([lng + 360 * Math.round((centre - lng) / 360), lat]);
-        const field = (feature.layer.layout as Record<string, unknown> | undefined)?.['text-field'];
-        const sections = (field as { sections?: Array<{ text: string }> } | undefined)?.sections ?? [];
-        const text = typeof field === 'string' ? field : sections.map((section) => section.text).join('');
-        return [{ names, text, x: at.x, y: at.y }];
+        return [{ names, text: textOf(feature.layer.layout), x: at.x, y: at.y }];
       });
+    },
+    lineLabels() {
+      const drawn: Record<string, string[]> = {};
+      for (const spec of initial.values()) {
+        const owner = metadataOf(spec)[META.layer];
+        const placement = (spec.layout as Record<string, unknown> | undefined)?.['symbol-placement'];
+        if (spec.type !== 'symbol' || placement !== 'line' || typeof owner !== 'string') continue;
+        const texts = map.queryRenderedFeatures({ layers: [spec.id] }).map((feature) => textOf(feature.layer.layout));
+        drawn[owner] = [...(drawn[owner] ?? []), ...texts.filter((text) => text !== '')];
+      }
+      return drawn;
     },
     highlighted() {
       // Every highlight line layer (one per dataset that can be highlighted) carries the same id list.
