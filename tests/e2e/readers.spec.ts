@@ -649,6 +649,38 @@ test.describe('without WebGL', () => {
   });
 });
 
+test('without WebGL, a reader who scrolls at once stays on their step while the cards take their pictures', async ({
+  browser,
+  baseURL,
+}) => {
+  // The map gives up on the first scroll; every card then shows its still picture and the page
+  // above the reader grows (at 412×915 by enough to drop them a step back, before the fix).
+  const page = await projectContext(browser, { viewport: { width: 412, height: 915 } });
+  await page.addInitScript(() => {
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+      if (/webgl/i.test(type)) return null;
+      return (getContext as (...args: unknown[]) => unknown).call(this, type, ...rest);
+    } as typeof getContext;
+  });
+  const noGlWatch = watchPage(page, baseURL!);
+  await page.goto('./');
+  const target = steps[2]!;
+  const offset = layoutFor(412, 915).triggerOffset;
+  await page.evaluate(
+    ({ id, offset }) => {
+      const step = document.getElementById(id)!;
+      scrollTo({ top: step.getBoundingClientRect().top + scrollY - innerHeight * offset + 8, behavior: 'instant' });
+    },
+    { id: target.id, offset },
+  );
+  await expect(page.locator('.map-notice')).toBeVisible();
+  await expect(page.locator('.step.active')).toHaveAttribute('id', target.id);
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${target.id}`);
+  expectClean(noGlWatch, test.info());
+  await page.context().close();
+});
+
 test.describe('a lost WebGL context', () => {
   const middle = steps[Math.floor(steps.length / 2)]!;
 

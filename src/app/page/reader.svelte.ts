@@ -306,6 +306,21 @@ export class StoryReader {
     this.active = plan.index;
   }
 
+  /**
+   * The live map cannot run here: its still pictures take its place, and every card shows its own,
+   * so the page above the reader grows. The reader stays on the step they were reading.
+   */
+  failMap(reason: string): void {
+    const reading = this.active;
+    this.mapFailed = reason;
+    if (!this.#scroller || this.presenting || this.embed?.kind === 'frame') return;
+    void tick().then(() => {
+      this.#placeStep(reading);
+      this.#scroller?.resize();
+      this.active = reading;
+    });
+  }
+
   #startScroller(): Scroller {
     return createScroller({
       steps: this.#stepElements,
