@@ -128,6 +128,17 @@ async function projectContext(browser: Browser, options: BrowserContextOptions):
   return context.newPage();
 }
 
+/** The page as on a device without WebGL: every request for a WebGL context gets none. */
+async function withoutWebgl(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+      if (/webgl/i.test(type)) return null;
+      return (getContext as (...args: unknown[]) => unknown).call(this, type, ...rest);
+    } as typeof getContext;
+  });
+}
+
 async function noHorizontalScroll(page: Page, where: string): Promise<void> {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
@@ -604,13 +615,7 @@ test.describe('without WebGL', () => {
     baseURL,
   }) => {
     const page = await projectContext(browser, {});
-    await page.addInitScript(() => {
-      const getContext = HTMLCanvasElement.prototype.getContext;
-      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-        if (/webgl/i.test(type)) return null;
-        return (getContext as (...args: unknown[]) => unknown).call(this, type, ...rest);
-      } as typeof getContext;
-    });
+    await withoutWebgl(page);
     const noGlWatch = watchPage(page, baseURL!);
     const mapRequests: string[] = [];
     page.on('request', (request) => {
@@ -656,13 +661,7 @@ test('without WebGL, a reader who scrolls at once stays on their step while the 
   // The map gives up on the first scroll; every card then shows its still picture and the page
   // above the reader grows (at 412×915 by enough to drop them a step back, before the fix).
   const page = await projectContext(browser, { viewport: { width: 412, height: 915 } });
-  await page.addInitScript(() => {
-    const getContext = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-      if (/webgl/i.test(type)) return null;
-      return (getContext as (...args: unknown[]) => unknown).call(this, type, ...rest);
-    } as typeof getContext;
-  });
+  await withoutWebgl(page);
   const noGlWatch = watchPage(page, baseURL!);
   await page.goto('./');
   const target = steps[2]!;
