@@ -203,6 +203,7 @@ export class StoryReader {
       onResizeBurst(
         window,
         () =>
+          this.#placedByResize ??
           readingAtBurstStart({
             following: this.#scroller !== undefined,
             jumpedTo: this.jumpedTo,
@@ -229,6 +230,7 @@ export class StoryReader {
     );
     return () => {
       for (const stop of stops) stop();
+      this.#releasePlaced();
       this.#scroller?.destroy();
     };
   }
@@ -304,6 +306,13 @@ export class StoryReader {
     }
     this.#placeStep(plan.index);
     this.active = plan.index;
+    // The scroller may still report where the reflow had put the page; until it has seen the page
+    // where it now is (two frames), the placed step holds, for the scroller and for a next resize.
+    this.#placedByResize = plan.index;
+    this.#releasePlaced();
+    this.#releasePlaced = afterFirstFrame(() => {
+      this.#releasePlaced = afterFirstFrame(() => (this.#placedByResize = null));
+    });
   }
 
   /**
@@ -321,6 +330,10 @@ export class StoryReader {
     });
   }
 
+  /** The step a resize has just scrolled back to, while the scroller's reports may predate it. */
+  #placedByResize: number | null = null;
+  #releasePlaced: () => void = () => {};
+
   #startScroller(): Scroller {
     return createScroller({
       steps: this.#stepElements,
@@ -332,7 +345,7 @@ export class StoryReader {
           this.#pinMapPane();
         }
         // While presenting the story is hidden and the slides own the step.
-        if (this.presenting) return;
+        if (this.presenting || this.#placedByResize !== null) return;
         if (index !== this.jumpedTo) this.jumpedTo = null;
         this.setActive(index);
       },
