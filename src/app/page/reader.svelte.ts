@@ -305,7 +305,7 @@ export class StoryReader {
       return;
     }
     this.#placeStep(plan.index);
-    this.active = plan.index;
+    this.setActive(plan.index);
     // The scroller may still report where the reflow had put the page; until it has seen the page
     // where it now is (two frames), the placed step holds, for the scroller and for a next resize.
     this.#placedByResize = plan.index;
@@ -326,7 +326,7 @@ export class StoryReader {
     void tick().then(() => {
       this.#placeStep(reading);
       this.#scroller?.resize();
-      this.active = reading;
+      this.setActive(reading);
     });
   }
 
