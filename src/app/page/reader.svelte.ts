@@ -320,9 +320,11 @@ export class StoryReader {
    * so the page above the reader grows. The reader stays on the step they were reading.
    */
   failMap(reason: string): void {
-    const reading = this.active;
+    const scroller = this.presenting || this.embed?.kind === 'frame' ? undefined : this.#scroller;
+    // Measured before the pictures change the page: the scroller's last report may lag a fresh scroll.
+    const reading = scroller && !this.#readingIntro() ? scroller.measure() : -1;
     this.mapFailed = reason;
-    if (!this.#scroller || this.presenting || this.embed?.kind === 'frame') return;
+    if (reading < 0) return;
     void tick().then(() => {
       this.#placeStep(reading);
       this.#scroller?.resize();
